@@ -1,0 +1,1105 @@
+/*
+ * The Lua sandbox: state, budgets, environment, and the one way into Lua.
+ *
+ * Invariants.  Scenario code runs only inside script_call/script_resume,
+ * with the memory budget enforced and the instruction counter reset; the
+ * engine's own work between calls is never limited, so it never meets a
+ * memory error outside a protected call.  Everything a run creates lives
+ * in the run table (registry[run_ref]) and the C arrays of script-internal.h,
+ * dropped whole by script_end.  The library tables scripts see are
+ * read-only proxies shared by all runs, so one run cannot change the next.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lualib.h>
+
+#include "arena.h"
+#include "script-internal.h"
+#include "script-pattern.h"
+#include "vtime.h"
+#include "xmalloc.h"
+
+#define SCRIPT_HOOK_EVERY	1000	/* instructions per count hook */
+#define SCRIPT_MEM_SLACK	(8u * 1024 * 1024)	/* hard over soft */
+#define SCRIPT_MAX_FILE		(16u * 1024 * 1024)
+
+void
+script_limits_default(struct script_limits *lim)
+{
+	lim->memory = SCRIPT_DEFAULT_MEMORY;
+	lim->instructions = SCRIPT_DEFAULT_INSTRUCTIONS;
+	lim->pattern_steps = SCRIPT_DEFAULT_PATTERN_STEPS;
+}
+
+struct script *
+script_of(lua_State *L)
+{
+	return *(struct script **)lua_getextraspace(L);
+}
+
+int
+script_line(lua_State *L)
+{
+	lua_Debug	ar;
+
+	if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+		return ar.currentline > 0 ? ar.currentline : 0;
+	return 0;
+}
+
+/*
+ * Memory budget.  Past the soft limit an allocation still succeeds, and the
+ * count hook raises an ordinary error at the script's line; past soft +
+ * slack the allocation fails, which Lua reports as a memory error.
+ */
+static void *
+script_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+	struct script	*s = ud;
+	void		*p;
+
+	if (ptr == NULL)
+		osize = 0;
+	if (nsize == 0) {
+		free(ptr);
+		s->mem -= osize;
+		return NULL;
+	}
+	if (s->enforce && nsize > osize) {
+		if (s->mem + (nsize - osize) > s->lim.memory + SCRIPT_MEM_SLACK)
+			return NULL;
+		if (s->mem + (nsize - osize) > s->lim.memory)
+			s->mem_over = 1;
+	}
+	if ((p = realloc(ptr, nsize)) == NULL)
+		return NULL;
+	s->mem = s->mem - osize + nsize;
+	return p;
+}
+
+/*
+ * Instruction budget.  Once spent, the hook fires on every line and every
+ * instruction of the thread and raises each time, so a script that catches
+ * the error with pcall meets it again at once.
+ */
+static void
+script_hook(lua_State *L, lua_Debug *ar)
+{
+	struct script	*s = script_of(L);
+
+	if (!s->enforce)
+		return;
+	if (!s->budget_hit) {
+		if (lua_gethookcount(L) != SCRIPT_HOOK_EVERY) {
+			/* left armed by an earlier callback: back to normal */
+			lua_sethook(L, script_hook, LUA_MASKCOUNT,
+			    SCRIPT_HOOK_EVERY);
+			return;
+		}
+		if (ar->event == LUA_HOOKCOUNT)
+			s->steps += SCRIPT_HOOK_EVERY;
+		if (s->steps <= s->lim.instructions && !s->mem_over)
+			return;
+		s->budget_hit = 1;
+	}
+	lua_sethook(L, script_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
+	if (s->mem_over)
+		luaL_error(L, "memory budget exceeded (%d MiB)",
+		    (int)(s->lim.memory >> 20));
+	luaL_error(L, "instruction budget exceeded (%ld instructions in one "
+	    "callback)", s->lim.instructions);
+}
+
+/* Message handler: "file:line: message" plus a traceback.  It never calls
+ * a __tostring metamethod (the error object may be hostile). */
+static int
+script_msgh(lua_State *L)
+{
+	struct script	*s = script_of(L);
+	const char	*msg;
+	int		 enforce = s->enforce;
+
+	s->enforce = 0;
+	if ((msg = lua_tostring(L, 1)) == NULL)
+		msg = lua_pushfstring(L, "(error object is a %s value)",
+		    luaL_typename(L, 1));
+	luaL_traceback(L, L, msg, 1);
+	s->enforce = enforce;
+	return 1;
+}
+
+static void
+script_arm(struct script *s)
+{
+	if (s->depth++ == 0) {
+		s->steps = 0;
+		s->budget_hit = 0;
+		s->mem_over = 0;
+		s->enforce = 1;
+		lua_sethook(s->L, script_hook, LUA_MASKCOUNT,
+		    SCRIPT_HOOK_EVERY);
+	}
+}
+
+static void
+script_disarm(struct script *s)
+{
+	if (--s->depth == 0)
+		s->enforce = 0;
+}
+
+static void
+script_report(struct script *s, const char *msg)
+{
+	const char	*tb;
+
+	if (s->loading && s->diags != NULL) {
+		/* check prints one line per problem: drop the traceback */
+		if ((tb = strstr(msg, "\nstack traceback:")) != NULL)
+			msg = lua_pushlstring(s->L, msg, (size_t)(tb - msg));
+		diags_add_lua(s->diags, msg);
+		if (tb != NULL)
+			lua_pop(s->L, 1);
+	}
+	else if (s->ex != NULL)
+		exercise_error(s->ex, msg);
+}
+
+/* The text of a failed call's error value at idx (a memory error carries
+ * no position). */
+static const char *
+script_errtext(struct script *s, lua_State *L, int status, int idx)
+{
+	const char	*msg;
+
+	if (status == LUA_ERRMEM)
+		return lua_pushfstring(s->L, "%s: memory budget exceeded "
+		    "(%d MiB)", s->path, (int)(s->lim.memory >> 20));
+	if ((msg = lua_tostring(L, idx)) == NULL)
+		msg = "(error object is not a string)";
+	return msg;
+}
+
+int
+script_call(struct script *s, int nargs, int nres)
+{
+	lua_State	*L = s->L;
+	int		 base = lua_gettop(L) - nargs, status;
+
+	lua_pushcfunction(L, script_msgh);
+	lua_insert(L, base);			/* msgh fn args */
+	script_arm(s);
+	status = lua_pcall(L, nargs, nres, base);
+	script_disarm(s);
+	if (status != LUA_OK) {
+		script_report(s, script_errtext(s, L, status, -1));
+		lua_settop(L, base - 1);
+		return -1;
+	}
+	lua_remove(L, base);
+	return 0;
+}
+
+int
+script_resume(struct script *s, size_t pi, int nargs)
+{
+	lua_State	*L = s->L;
+	lua_State	*co = s->procs[pi].co;
+	int		 status, nres, saved = s->cur_proc;
+
+	s->cur_proc = (int)pi;
+	s->procs[pi].waiting = 0;
+	script_arm(s);
+	status = lua_resume(co, L, nargs, &nres);
+	script_disarm(s);
+	s->cur_proc = saved;
+	/* s->procs may have moved: the process may have started others */
+	if (status == LUA_YIELD && !s->procs[pi].waiting) {
+		lua_pop(co, nres);
+		luaL_traceback(L, co, lua_pushfstring(L, "%s:%d: a process "
+		    "may only pause with wait() or await(), not "
+		    "coroutine.yield()", s->path, s->procs[pi].line), 0);
+		script_report(s, lua_tostring(L, -1));
+		lua_pop(L, 2);
+		status = LUA_ERRRUN;
+	} else if (status == LUA_YIELD) {
+		lua_pop(co, nres);
+	} else if (status != LUA_OK) {
+		luaL_traceback(L, co, script_errtext(s, co, status, -1), 0);
+		script_report(s, lua_tostring(L, -1));
+		lua_pop(L, status == LUA_ERRMEM ? 2 : 1);
+	}
+	if (status != LUA_YIELD) {
+		s->procs[pi].alive = 0;
+		s->procs[pi].co = NULL;
+		script_drop_kept(s, s->procs[pi].cb);
+	}
+	return status;
+}
+
+/* The run table. */
+
+static void
+script_push_run(struct script *s)
+{
+	lua_rawgeti(s->L, LUA_REGISTRYINDEX, s->run_ref);
+}
+
+int
+script_keep(struct script *s)
+{
+	int	key = ++s->ncb;
+
+	script_push_run(s);			/* value run */
+	lua_insert(s->L, -2);			/* run value */
+	lua_rawseti(s->L, -2, key);		/* run */
+	lua_pop(s->L, 1);
+	return key;
+}
+
+void
+script_push_kept(struct script *s, int key)
+{
+	script_push_run(s);
+	lua_rawgeti(s->L, -1, key);
+	lua_remove(s->L, -2);
+}
+
+void
+script_drop_kept(struct script *s, int key)
+{
+	script_push_run(s);
+	lua_pushnil(s->L);
+	lua_rawseti(s->L, -2, key);
+	lua_pop(s->L, 1);
+}
+
+/*
+ * Deterministic iteration.  Plain next() walks the hash part in an order
+ * set by string hashes (seeded at random per state) and addresses; ours
+ * walks keys sorted: numbers ascending, then strings bytewise, then false,
+ * true, then other values in the order tostring() numbers them.
+ */
+struct script_key {
+	int		 rank;
+	lua_Number	 num;
+	lua_Integer	 ival;
+	int		 isint;
+	const char	*str;
+	size_t		 len;
+	int		 slot;	/* index in the snapshot table */
+};
+
+static int
+script_key_cmp(const void *pa, const void *pb)
+{
+	const struct script_key	*a = pa, *b = pb;
+	size_t			 n;
+	int			 c;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	switch (a->rank) {
+	case 0:
+		if (a->isint && b->isint)
+			return a->ival < b->ival ? -1 : a->ival > b->ival;
+		return a->num < b->num ? -1 : a->num > b->num;
+	case 1:
+		n = a->len < b->len ? a->len : b->len;
+		if ((c = memcmp(a->str, b->str, n)) != 0)
+			return c;
+		return a->len < b->len ? -1 : a->len > b->len;
+	default:
+		return a->ival < b->ival ? -1 : a->ival > b->ival;
+	}
+}
+
+static int	script_object_id(lua_State *L, int idx);
+
+/* Describe the key at idx; the key must stay on the stack meanwhile. */
+static void
+script_key_of(lua_State *L, int idx, struct script_key *k)
+{
+	memset(k, 0, sizeof *k);
+	switch (lua_type(L, idx)) {
+	case LUA_TNUMBER:
+		k->rank = 0;
+		k->isint = lua_isinteger(L, idx);
+		k->ival = lua_tointeger(L, idx);
+		k->num = lua_tonumber(L, idx);
+		break;
+	case LUA_TSTRING:
+		k->rank = 1;
+		k->str = lua_tolstring(L, idx, &k->len);
+		break;
+	case LUA_TBOOLEAN:
+		k->rank = 2;
+		k->ival = lua_toboolean(L, idx);
+		break;
+	default:
+		k->rank = 3;
+		k->ival = script_object_id(L, idx);
+		break;
+	}
+}
+
+/* pairs iterator: upvalues (table, sorted keys, position). */
+static int
+script_pairs_step(lua_State *L)
+{
+	lua_Integer	i = lua_tointeger(L, lua_upvalueindex(3));
+
+	for (;;) {
+		i++;
+		if (lua_rawgeti(L, lua_upvalueindex(2), i) == LUA_TNIL)
+			return 0;			/* key */
+		lua_pushvalue(L, -1);			/* key key */
+		if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) {
+			lua_pushinteger(L, i);
+			lua_replace(L, lua_upvalueindex(3));
+			return 2;			/* key value */
+		}
+		lua_pop(L, 2);	/* removed during the traversal: skip */
+	}
+}
+
+static int
+script_pairs(lua_State *L)
+{
+	struct script_key	*keys;
+	size_t			 n = 0, cap = 16, i;
+
+	luaL_checkany(L, 1);
+	if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+		lua_pushvalue(L, 1);
+		lua_call(L, 1, 3);
+		return 3;
+	}
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 1);
+	lua_newtable(L);				/* t snap */
+	keys = lua_newuserdatauv(L, cap * sizeof *keys, 0); /* t snap ud */
+	lua_pushnil(L);
+	while (lua_next(L, 1) != 0) {			/* ... key value */
+		lua_pop(L, 1);
+		if (n == cap) {
+			struct script_key *bigger;
+			bigger = lua_newuserdatauv(L, 2 * cap * sizeof *keys,
+			    0);				/* ... key ud2 */
+			memcpy(bigger, keys, n * sizeof *keys);
+			keys = bigger;
+			cap *= 2;
+			lua_replace(L, 3);		/* ... key */
+		}
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, 2, (lua_Integer)n + 1);	/* anchored in snap */
+		keys[n].slot = (int)n + 1;
+		n++;
+	}
+	/* describe keys while the snapshot anchors them, then sort */
+	for (i = 0; i < n; i++) {
+		int slot = keys[i].slot;
+		lua_rawgeti(L, 2, slot);
+		script_key_of(L, -1, &keys[i]);
+		keys[i].slot = slot;
+		lua_pop(L, 1);
+	}
+	qsort(keys, n, sizeof *keys, script_key_cmp);
+	lua_createtable(L, (int)n, 0);			/* t snap ud sorted */
+	for (i = 0; i < n; i++) {
+		lua_rawgeti(L, 2, keys[i].slot);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_pushvalue(L, 1);
+	lua_insert(L, -2);				/* ... t sorted */
+	lua_pushinteger(L, 0);
+	lua_pushcclosure(L, script_pairs_step, 3);
+	lua_pushvalue(L, 1);
+	lua_pushnil(L);
+	return 3;
+}
+
+/* next(t, k): the smallest key greater than k in the order above. */
+static int
+script_next(lua_State *L)
+{
+	struct script_key	 ref, cur, best;
+	int			 have_ref, have_best = 0;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 2);
+	have_ref = !lua_isnil(L, 2);
+	if (have_ref)
+		script_key_of(L, 2, &ref);
+	lua_pushnil(L);					/* t k best */
+	lua_pushnil(L);					/* t k best nil */
+	while (lua_next(L, 1) != 0) {			/* t k best key v */
+		lua_pop(L, 1);
+		script_key_of(L, -1, &cur);
+		if ((!have_ref || script_key_cmp(&cur, &ref) > 0) &&
+		    (!have_best || script_key_cmp(&cur, &best) < 0)) {
+			lua_pushvalue(L, -1);
+			lua_replace(L, 3);
+			script_key_of(L, 3, &best);
+			have_best = 1;
+		}
+	}
+	if (!have_best) {
+		lua_pushnil(L);
+		return 1;
+	}
+	lua_pushvalue(L, 3);
+	lua_pushvalue(L, 3);
+	lua_rawget(L, 1);
+	return 2;
+}
+
+/* A small number per table/function/thread/userdata, handed out in the
+ * order tostring first meets them, so output never shows addresses. */
+static int
+script_object_id(lua_State *L, int idx)
+{
+	struct script	*s = script_of(L);
+	int		 id;
+
+	idx = lua_absindex(L, idx);
+	script_push_run(s);
+	lua_rawgeti(L, -1, SCRIPT_RUN_IDS);		/* run ids */
+	lua_pushvalue(L, idx);
+	if (lua_rawget(L, -2) == LUA_TNUMBER) {
+		id = (int)lua_tointeger(L, -1);
+		lua_pop(L, 3);
+		return id;
+	}
+	lua_pop(L, 1);
+	id = ++s->nids;
+	lua_pushvalue(L, idx);
+	lua_pushinteger(L, id);
+	lua_rawset(L, -3);
+	lua_pop(L, 2);
+	return id;
+}
+
+const char *
+script_tostring(lua_State *L, int idx, size_t *len)
+{
+	int	t = lua_type(L, idx);
+
+	idx = lua_absindex(L, idx);
+	if (t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TTHREAD ||
+	    t == LUA_TUSERDATA || t == LUA_TLIGHTUSERDATA) {
+		if (luaL_getmetafield(L, idx, "__tostring") == LUA_TNIL &&
+		    luaL_getmetafield(L, idx, "__name") == LUA_TNIL) {
+			lua_pushfstring(L, "%s: #%d", luaL_typename(L, idx),
+			    script_object_id(L, idx));
+			return lua_tolstring(L, -1, len);
+		}
+		lua_pop(L, 1);
+	}
+	return luaL_tolstring(L, idx, len);
+}
+
+static int
+script_lua_tostring(lua_State *L)
+{
+	luaL_checkany(L, 1);
+	script_tostring(L, 1, NULL);
+	return 1;
+}
+
+/* setmetatable, refusing what would make runs differ or run code at
+ * collection time. */
+static int
+script_setmetatable(lua_State *L)
+{
+	int	t = lua_type(L, 2);
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+	if (t == LUA_TTABLE) {
+		if (lua_getfield(L, 2, "__gc") != LUA_TNIL)
+			return luaL_error(L, "setmetatable: __gc metamethods "
+			    "are not allowed in scenarios");
+		if (lua_getfield(L, 2, "__mode") != LUA_TNIL)
+			return luaL_error(L, "setmetatable: weak tables "
+			    "(__mode) are not allowed in scenarios: their "
+			    "contents would depend on garbage collection");
+		lua_pop(L, 2);
+	}
+	if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+		return luaL_error(L, "cannot change a protected metatable");
+	lua_settop(L, 2);
+	lua_setmetatable(L, 1);
+	return 1;
+}
+
+/* load: text only, always into the run's environment. */
+static int
+script_load(lua_State *L)
+{
+	struct script	*s = script_of(L);
+	size_t		 len;
+	const char	*chunk, *name;
+	int		 status;
+
+	if (lua_type(L, 1) != LUA_TSTRING)
+		return luaL_error(L, "load: only a string can be loaded in "
+		    "scenarios");
+	chunk = lua_tolstring(L, 1, &len);
+	name = luaL_optstring(L, 2, "=(load)");
+	if (!lua_isnoneornil(L, 3) &&
+	    strcmp(luaL_checkstring(L, 3), "t") != 0)
+		return luaL_error(L, "load: only text chunks (mode \"t\") can "
+		    "be loaded in scenarios");
+	if (!lua_isnone(L, 4))
+		return luaL_error(L, "load: a chunk cannot be given its own "
+		    "environment in scenarios");
+	status = luaL_loadbufferx(L, chunk, len, name, "t");
+	if (status != LUA_OK) {
+		luaL_pushfail(L);
+		lua_insert(L, -2);
+		return 2;
+	}
+	script_push_run(s);
+	lua_rawgeti(L, -1, SCRIPT_RUN_ENV);		/* fn run env */
+	lua_remove(L, -2);
+	lua_setupvalue(L, -2, 1);
+	return 1;
+}
+
+/* string.rep without the stalls: the result size is checked first, and an
+ * empty result is returned at once (Lua would loop n times for nothing). */
+static int
+script_rep(lua_State *L)
+{
+	struct script	*s = script_of(L);
+	size_t		 l, lsep, room;
+	lua_Integer	 n;
+
+	luaL_checklstring(L, 1, &l);
+	n = luaL_checkinteger(L, 2);
+	luaL_optlstring(L, 3, "", &lsep);
+	if (n <= 0 || (l == 0 && lsep == 0)) {
+		lua_pushliteral(L, "");
+		return 1;
+	}
+	room = s->lim.memory > s->mem ? s->lim.memory - s->mem : 0;
+	if ((size_t)n > room / (l + lsep))
+		return luaL_error(L, "string.rep: result would exceed the "
+		    "memory budget");
+	lua_getfield(L, lua_upvalueindex(1), "rep");
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+/* string.format without '%p' (an address) and with tostring() as ours for
+ * '%s', so output never shows addresses. */
+static int
+script_format(lua_State *L)
+{
+	size_t		 len;
+	const char	*f = luaL_checklstring(L, 1, &len), *end = f + len;
+	int		 arg = 1;
+
+	while (f < end) {
+		if (*f++ != '%')
+			continue;
+		if (f < end && *f == '%') {
+			f++;
+			continue;
+		}
+		while (f < end && strchr("-+ #0123456789.", *f) != NULL)
+			f++;
+		if (f >= end)
+			break;
+		arg++;
+		if (*f == 'p')
+			return luaL_error(L, "string.format: '%%p' is not "
+			    "available in scenarios");
+		if (*f == 's' && arg <= lua_gettop(L) &&
+		    lua_type(L, arg) != LUA_TSTRING &&
+		    lua_type(L, arg) != LUA_TNUMBER) {
+			script_tostring(L, arg, NULL);
+			lua_replace(L, arg);
+		}
+		f++;
+	}
+	lua_getfield(L, lua_upvalueindex(1), "format");
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+static int
+script_random(lua_State *L)
+{
+	struct script	*s = script_of(L);
+	lua_Integer	 lo, hi;
+
+	if (s->ex == NULL)
+		return luaL_error(L, "random: no exercise");
+	switch (lua_gettop(L)) {
+	case 0:
+		lua_pushnumber(L, rng_double(&s->ex->rng));
+		return 1;
+	case 1:
+		lo = 1;
+		hi = luaL_checkinteger(L, 1);
+		break;
+	case 2:
+		lo = luaL_checkinteger(L, 1);
+		hi = luaL_checkinteger(L, 2);
+		break;
+	default:
+		return luaL_error(L, "random: wrong number of arguments");
+	}
+	luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
+	lua_pushinteger(L, rng_range(&s->ex->rng, lo, hi));
+	return 1;
+}
+
+/* Read-only proxy: an empty table whose metatable serves the real one. */
+static int
+script_proxy_newindex(lua_State *L)
+{
+	return luaL_error(L, "attempt to change a read-only library table "
+	    "(field '%s')", lua_tostring(L, 2) != NULL ? lua_tostring(L, 2) :
+	    "?");
+}
+
+static int
+script_proxy_pairs(lua_State *L)
+{
+	/* iterate the real table, deterministically */
+	lua_getmetatable(L, 1);
+	lua_getfield(L, -1, "__index");
+	lua_replace(L, 1);
+	lua_settop(L, 1);
+	return script_pairs(L);
+}
+
+/* Replace the table on top of the stack with a read-only proxy of it. */
+static void
+script_freeze(lua_State *L)
+{
+	lua_newtable(L);				/* real proxy */
+	lua_newtable(L);				/* real proxy mt */
+	lua_pushvalue(L, -3);
+	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, script_proxy_newindex);
+	lua_setfield(L, -2, "__newindex");
+	lua_pushcfunction(L, script_proxy_pairs);
+	lua_setfield(L, -2, "__pairs");
+	lua_pushliteral(L, "locked");
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, -2);			/* real proxy */
+	lua_remove(L, -2);				/* proxy */
+}
+
+/* Copy the named fields of the table at src into a new table. */
+static void
+script_copy_fields(lua_State *L, int src, const char *const *names)
+{
+	src = lua_absindex(L, src);
+	lua_newtable(L);
+	for (; *names != NULL; names++) {
+		lua_getfield(L, src, *names);
+		lua_setfield(L, -2, *names);
+	}
+}
+
+/*
+ * The library tables scripts see, built once per state: registry[libs_ref]
+ * maps names to read-only proxies.  The string metatable is pointed at the
+ * sandbox's string table and locked.
+ */
+static void
+script_build_libs(struct script *s)
+{
+	static const char *const string_names[] = { "byte", "char", "len",
+	    "lower", "upper", "reverse", "sub", "pack", "packsize", "unpack",
+	    NULL };
+	static const char *const table_names[] = { "concat", "insert",
+	    "move", "pack", "remove", "sort", "unpack", NULL };
+	static const char *const math_names[] = { "abs", "ceil", "cos", "deg",
+	    "exp", "floor", "fmod", "huge", "log", "max", "maxinteger", "min",
+	    "mininteger", "modf", "pi", "rad", "sin", "sqrt", "tan",
+	    "tointeger", "type", "ult", "acos", "asin", "atan", NULL };
+	static const char *const utf8_names[] = { "char", "charpattern",
+	    "codes", "codepoint", "len", "offset", NULL };
+	static const char *const co_names[] = { "close", "create",
+	    "isyieldable", "resume", "running", "status", "wrap", "yield",
+	    NULL };
+	lua_State	*L = s->L;
+
+	lua_newtable(L);				/* libs */
+
+	lua_getglobal(L, "string");			/* libs string */
+	script_copy_fields(L, -1, string_names);	/* libs string mine */
+	lua_pushvalue(L, -2);
+	lua_pushcclosure(L, script_rep, 1);
+	lua_setfield(L, -2, "rep");
+	lua_pushvalue(L, -2);
+	lua_pushcclosure(L, script_format, 1);
+	lua_setfield(L, -2, "format");
+	script_pattern_register(L, lua_gettop(L), s->lim.pattern_steps);
+	lua_remove(L, -2);				/* libs mine */
+	script_freeze(L);				/* libs proxy */
+	lua_pushliteral(L, "");
+	lua_getmetatable(L, -1);			/* libs proxy "" smt */
+	lua_pushvalue(L, -3);
+	lua_setfield(L, -2, "__index");
+	lua_pushliteral(L, "locked");
+	lua_setfield(L, -2, "__metatable");
+	lua_pop(L, 2);
+	lua_setfield(L, -2, "string");
+
+	lua_getglobal(L, "table");
+	script_copy_fields(L, -1, table_names);
+	lua_remove(L, -2);
+	script_freeze(L);
+	lua_setfield(L, -2, "table");
+
+	lua_getglobal(L, "math");
+	script_copy_fields(L, -1, math_names);
+	lua_remove(L, -2);
+	lua_pushcfunction(L, script_random);
+	lua_setfield(L, -2, "random");
+	script_freeze(L);
+	lua_setfield(L, -2, "math");
+
+	lua_getglobal(L, "utf8");
+	script_copy_fields(L, -1, utf8_names);
+	lua_remove(L, -2);
+	script_freeze(L);
+	lua_setfield(L, -2, "utf8");
+
+	lua_getglobal(L, "coroutine");
+	script_copy_fields(L, -1, co_names);
+	lua_remove(L, -2);
+	script_freeze(L);
+	lua_setfield(L, -2, "coroutine");
+
+	s->libs_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+	/* nothing else of the full globals is reachable from here on */
+	lua_pushglobaltable(L);
+	lua_pushnil(L);
+	while (lua_next(L, -2) != 0) {
+		lua_pop(L, 1);
+		lua_pushvalue(L, -1);
+		lua_pushnil(L);
+		lua_rawset(L, -4);
+	}
+	lua_pop(L, 1);
+}
+
+static int
+script_undefined(lua_State *L)
+{
+	if (lua_type(L, 2) == LUA_TSTRING)
+		return luaL_error(L, "undefined global '%s'",
+		    lua_tostring(L, 2));
+	return luaL_error(L, "undefined global (a %s key)",
+	    luaL_typename(L, 2));
+}
+
+static int
+script_print(lua_State *L)
+{
+	struct script	*s = script_of(L);
+	luaL_Buffer	 b;
+	int		 i, n = lua_gettop(L);
+
+	luaL_buffinit(L, &b);
+	for (i = 1; i <= n; i++) {
+		if (i > 1)
+			luaL_addchar(&b, '\t');
+		script_tostring(L, i, NULL);
+		luaL_addvalue(&b);
+	}
+	luaL_pushresult(&b);
+	if (s->ex != NULL && !s->loading)
+		exercise_log(s->ex, lua_tostring(L, -1));
+	return 0;
+}
+
+/* Push a fresh environment for a run. */
+static void
+script_push_env(struct script *s)
+{
+	static const char *const base_names[] = { "assert", "error", "ipairs",
+	    "pcall", "rawequal", "rawlen", "select", "tonumber", "type",
+	    "xpcall", "getmetatable", "_VERSION", NULL };
+	static const char *const lib_names[] = { "string", "table", "math",
+	    "utf8", "coroutine", NULL };
+	static const luaL_Reg own[] = {
+		{ "pairs", script_pairs },
+		{ "next", script_next },
+		{ "tostring", script_lua_tostring },
+		{ "setmetatable", script_setmetatable },
+		{ "load", script_load },
+		{ "print", script_print },
+		{ "random", script_random },
+		{ NULL, NULL }
+	};
+	lua_State		*L = s->L;
+	const char *const	*n;
+
+	lua_rawgeti(L, LUA_REGISTRYINDEX, s->libs_ref);	/* libs */
+	lua_rawgeti(L, -1, 1);				/* libs base */
+	script_copy_fields(L, -1, base_names);		/* libs base env */
+	lua_remove(L, -2);
+	for (n = lib_names; *n != NULL; n++) {
+		lua_getfield(L, -2, *n);
+		lua_setfield(L, -2, *n);
+	}
+	lua_remove(L, -2);				/* env */
+	luaL_setfuncs(L, own, 0);
+	script_decl_open(L);
+	script_clock_open(L);
+	script_play_open(L);
+	lua_pushvalue(L, -1);
+	lua_setfield(L, -2, "_G");
+
+	lua_newtable(L);				/* env mt */
+	lua_pushcfunction(L, script_undefined);
+	lua_setfield(L, -2, "__index");
+	lua_pushliteral(L, "locked");
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, -2);
+}
+
+static char *
+script_read(const char *path, size_t *len, struct error *e)
+{
+	FILE	*f;
+	char	*buf;
+	size_t	 cap = 8192, n = 0, r;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		error_set(e, ERR_IO, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	buf = xmalloc(cap);
+	while ((r = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+		n += r;
+		if (n > SCRIPT_MAX_FILE) {
+			error_set(e, ERR_INVALID, "%s: larger than %u MiB",
+			    path, SCRIPT_MAX_FILE >> 20);
+			goto fail;
+		}
+		if (n + 1 == cap)
+			buf = xreallocarray(buf, cap *= 2, 1);
+	}
+	if (ferror(f)) {
+		error_set(e, ERR_IO, "%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+fail:
+	fclose(f);
+	free(buf);
+	return NULL;
+}
+
+struct script *
+script_new(const char *path, const struct script_limits *lim,
+    struct diags *d, struct error *e)
+{
+	struct script	*s;
+	lua_State	*L;
+	char		*chunkname;
+	int		 status;
+
+	s = xcalloc(1, sizeof *s);
+	if (lim != NULL)
+		s->lim = *lim;
+	else
+		script_limits_default(&s->lim);
+	s->path = xstrdup(path);
+	s->run_ref = LUA_NOREF;
+	s->cur_proc = -1;
+	s->scan_arena = arena_new();
+	if ((s->source = script_read(path, &s->source_len, e)) == NULL)
+		goto fail;
+	if ((L = lua_newstate(script_alloc, s)) == NULL) {
+		error_set(e, ERR_IO, "cannot create a Lua state");
+		goto fail;
+	}
+	s->L = L;
+	*(struct script **)lua_getextraspace(L) = s;
+	lua_atpanic(L, NULL);
+	luaL_openlibs(L);
+
+	/* the base functions the environment copies, kept at libs[1] */
+	lua_pushglobaltable(L);
+	lua_newtable(L);
+	lua_pushnil(L);
+	while (lua_next(L, -3) != 0) {
+		lua_pushvalue(L, -2);
+		lua_insert(L, -2);
+		lua_rawset(L, -4);
+	}
+	lua_remove(L, -2);				/* basecopy */
+	script_build_libs(s);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, s->libs_ref);
+	lua_insert(L, -2);
+	lua_rawseti(L, -2, 1);				/* libs[1] = base */
+	lua_pop(L, 1);
+
+	chunkname = xasprintf("@%s", path);
+	status = luaL_loadbufferx(L, s->source, s->source_len, chunkname, "t");
+	free(chunkname);
+	if (status != LUA_OK) {
+		diags_add_lua(d, lua_tostring(L, -1));
+		goto fail;
+	}
+	s->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	script_scan(s);
+	return s;
+fail:
+	script_free(s);
+	return NULL;
+}
+
+void
+script_free(struct script *s)
+{
+	if (s == NULL)
+		return;
+	if (s->L != NULL) {
+		script_end(s);
+		lua_close(s->L);
+	}
+	free(s->handlers);
+	free(s->timers);
+	free(s->procs);
+	free(s->refs);
+	free(s->fields);
+	free(s->pending);
+	arena_free(s->scan_arena);
+	free(s->source);
+	free(s->path);
+	free(s);
+}
+
+int
+script_begin(struct script *s, struct exercise *ex, uint64_t seed,
+    struct diags *d)
+{
+	lua_State	*L = s->L;
+	size_t		 before = d->n;
+
+	script_end(s);
+	exercise_reset(ex, seed);
+	s->ex = ex;
+	s->diags = d;
+	s->loading = 1;
+	s->nids = 0;
+	s->ncb = SCRIPT_RUN_FIRST_CB;
+	s->npending = 0;
+
+	lua_newtable(L);				/* run */
+	script_push_env(s);				/* run env */
+	lua_newtable(L);				/* run env state */
+	lua_pushvalue(L, -1);
+	lua_setfield(L, -3, "state");
+	lua_rawseti(L, -3, SCRIPT_RUN_STATE);
+	lua_rawseti(L, -2, SCRIPT_RUN_ENV);
+	lua_newtable(L);
+	lua_rawseti(L, -2, SCRIPT_RUN_IDS);
+	s->run_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+	lua_rawgeti(L, LUA_REGISTRYINDEX, s->chunk_ref);	/* chunk */
+	script_push_run(s);
+	lua_rawgeti(L, -1, SCRIPT_RUN_ENV);
+	lua_remove(L, -2);				/* chunk env */
+	lua_setupvalue(L, -2, 1);
+	if (script_call(s, 0, 0) == 0) {
+		script_decl_finish(s);
+		exercise_resolve(ex, d);
+	}
+	s->loading = 0;
+	s->diags = NULL;
+	if (d->n > before)
+		return -1;
+	exercise_listen(ex, script_play_listener, s);
+	return 0;
+}
+
+void
+script_end(struct script *s)
+{
+	if (s->run_ref != LUA_NOREF) {
+		luaL_unref(s->L, LUA_REGISTRYINDEX, s->run_ref);
+		s->run_ref = LUA_NOREF;
+	}
+	script_clock_reset(s);
+	s->nhandlers = 0;
+	s->ex = NULL;
+	s->cur_proc = -1;
+}
+
+size_t
+script_memory(const struct script *s)
+{
+	return s->mem;
+}
+
+sim_time
+script_check_duration(lua_State *L, int arg, const char *fn)
+{
+	struct error	e;
+	sim_time	t;
+	lua_Number	n;
+
+	if (lua_type(L, arg) == LUA_TNUMBER) {
+		n = lua_tonumber(L, arg);
+		if (!(n >= 0 && n <= 1e11))
+			luaL_error(L, "%s: bad duration %f: must be 0 or more "
+			    "seconds", fn, n);
+		return (sim_time)(n * 1000.0 + 0.5);
+	}
+	if (lua_type(L, arg) != LUA_TSTRING)
+		luaL_error(L, "%s: bad duration: expected a string or a number "
+		    "of seconds, got %s", fn, luaL_typename(L, arg));
+	if (vtime_parse(lua_tostring(L, arg), &t, &e) != 0)
+		luaL_error(L, "%s: bad duration \"%s\": %s", fn,
+		    lua_tostring(L, arg), e.msg);
+	return t;
+}
+
+int
+script_field_line(const struct script *s, const char *kind, const char *id,
+    const char *field, int dflt)
+{
+	size_t	i;
+
+	for (i = 0; i < s->nfields; i++) {
+		const struct script_field *f = &s->fields[i];
+		if (strcmp(f->kind, kind) == 0 && strcmp(f->field, field) == 0 &&
+		    (id == NULL ? f->id == NULL : f->id != NULL &&
+		    strcmp(f->id, id) == 0))
+			return f->line;
+	}
+	return dflt;
+}
+
+void
+script_check_running(lua_State *L, const char *fn)
+{
+	struct script	*s = script_of(L);
+
+	if (s->loading || s->ex == NULL)
+		luaL_error(L, "%s: only allowed once the exercise runs (in a "
+		    "handler, timer or process)", fn);
+}

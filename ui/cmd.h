@@ -1,0 +1,32 @@
+/*
+ * The subcommand table: each command lives in cmd-NAME.c and is listed
+ * once, in main.c.  A command returns the process's exit status:
+ * 0 success, 1 a problem found in the input (scenario errors, check
+ * failures), 2 a usage error or a file that cannot be read.
+ */
+#ifndef TTX_CMD_H
+#define TTX_CMD_H
+
+#include <stdio.h>
+
+#define EXIT_PROBLEM	1
+#define EXIT_USAGE	2
+
+struct cmd_entry {
+	const char	*name;
+	const char	*usage;		/* after "ttxsim NAME " */
+	const char	*summary;	/* one line for `ttxsim --help' */
+	const char	*help;		/* the options, for `NAME --help' */
+	int		(*exec)(int argc, char **argv);
+};
+
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_run_entry;
+
+/* Print "usage: ttxsim NAME USAGE" and the command's help to f. */
+void	cmd_usage(const struct cmd_entry *c, FILE *f);
+/* Report a usage error for c and return EXIT_USAGE. */
+int	cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif
