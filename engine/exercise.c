@@ -253,15 +253,16 @@ exercise_resolve(struct exercise *ex, struct diags *d)
 	for (i = 0; i < ex->norgs; i++) {
 		struct ex_org *o = &ex->orgs[i];
 		for (k = 0; k < o->nclients; k++) {
-			if (exercise_org(ex, o->clients[k]) == -1)
-				diags_add(d, o->line, "org '%s': unknown "
+			if (o->clients[k] != NULL &&
+			    exercise_org(ex, o->clients[k]) == -1)
+				diags_add(d, o->clients_line, "org '%s': unknown "
 				    "client org '%s'", o->id, o->clients[k]);
 		}
 	}
 	for (i = 0; i < ex->nroles; i++) {
 		struct ex_role *r = &ex->roles[i];
 		if (r->org != NULL && exercise_org(ex, r->org) == -1)
-			diags_add(d, r->line, "role '%s': unknown org '%s'",
+			diags_add(d, r->org_line, "role '%s': unknown org '%s'",
 			    r->id, r->org);
 	}
 	for (i = 0; i < ex->nphases; i++) {
@@ -276,20 +277,22 @@ exercise_resolve(struct exercise *ex, struct diags *d)
 		struct ex_inject *in = &ex->injects[i];
 		in->to = arena_alloc(ex->arena, (in->nto + 1) * sizeof *in->to);
 		for (k = 0; k < in->nto; k++) {
+			if (in->to_ids[k] == NULL)
+				continue;	/* reported when declared */
 			in->to[k] = exercise_role(ex, in->to_ids[k]);
 			if (in->to[k] == -1)
-				diags_add(d, in->line, "inject '%s': unknown "
+				diags_add(d, in->to_line, "inject '%s': unknown "
 				    "role '%s' in 'to'", in->id,
 				    in->to_ids[k]);
 		}
 		if (in->objective_id != NULL &&
 		    (in->objective = exercise_objective(ex,
 		    in->objective_id)) == -1)
-			diags_add(d, in->line, "inject '%s': unknown "
+			diags_add(d, in->objective_line, "inject '%s': unknown "
 			    "objective '%s'", in->id, in->objective_id);
 		if (in->phase_id != NULL &&
 		    (in->phase = exercise_phase(ex, in->phase_id)) == -1)
-			diags_add(d, in->line, "inject '%s': unknown phase "
+			diags_add(d, in->phase_line, "inject '%s': unknown phase "
 			    "'%s'", in->id, in->phase_id);
 		if (in->phase_id == NULL && in->at != EX_HELD) {
 			/* the last phase begun by the inject's time */

@@ -34,7 +34,7 @@ struct ex_org {
 	const char	*id, *name, *team;
 	const char	**clients;	/* org ids */
 	size_t		 nclients;
-	int		 line;
+	int		 line, clients_line;
 };
 
 struct ex_role {
@@ -42,7 +42,7 @@ struct ex_role {
 	const char	*org;		/* org id, or NULL */
 	int		 is_public;	/* press, social media: outside TLP:GREEN */
 	sim_time	 delay_lo, delay_hi;	/* bot response delay */
-	int		 line;
+	int		 line, org_line;
 };
 
 enum ex_verdict { EX_OPEN, EX_MET, EX_MISSED };
@@ -86,8 +86,9 @@ struct ex_inject {
 	unsigned	 fired;
 	int		 last;		/* latest delivery, or -1 */
 	/* as written, resolved to indexes by exercise_resolve */
-	const char	**to_ids;
+	const char	**to_ids;		/* NULL items were bad */
 	const char	*objective_id, *phase_id;
+	int		 to_line, objective_line, phase_line;
 };
 
 /* One firing of an inject to its recipients. */

@@ -53,7 +53,7 @@ clock_timer_new(lua_State *L, sim_time t, sim_time every, int fn)
 	}
 	tm = &s->timers[s->ntimers];
 	lua_pushvalue(L, fn);
-	tm->cb = script_keep(s);
+	tm->cb = script_keep(L);
 	tm->every = every;
 	tm->line = script_line(L);
 	tm->alive = 1;
@@ -105,7 +105,7 @@ clock_every(lua_State *L)
 }
 
 static void
-clock_timer_kill(struct script *s, size_t i)
+clock_timer_kill(struct script *s, lua_State *L, size_t i)
 {
 	struct script_timer	*tm = &s->timers[i];
 
@@ -113,7 +113,7 @@ clock_timer_kill(struct script *s, size_t i)
 		return;
 	tm->alive = 0;
 	sim_cancel(s->ex->sim, tm->h);
-	script_drop_kept(s, tm->cb);
+	script_drop_kept(L, tm->cb);
 }
 
 /* handle:cancel() -> true if it was still to fire */
@@ -129,7 +129,7 @@ clock_cancel(lua_State *L)
 		return 1;
 	}
 	was = s->timers[i].alive;
-	clock_timer_kill(s, i);
+	clock_timer_kill(s, L, i);
 	lua_pushboolean(L, was);
 	return 1;
 }
@@ -148,11 +148,11 @@ clock_timer_fire(struct sim *sim, void *arg, uint64_t data)
 		    clock_timer_fire, s, data);
 	else
 		tm->alive = 0;
-	script_push_kept(s, cb);
+	script_push_kept(s->L, cb);
 	if (script_call(s, 0, 0) != 0 && s->timers[data].every > 0)
-		clock_timer_kill(s, data);	/* don't repeat an error */
+		clock_timer_kill(s, s->L, data);	/* don't repeat an error */
 	if (s->timers[data].every == 0)
-		script_drop_kept(s, cb);
+		script_drop_kept(s->L, cb);
 }
 
 /* process(fn): run fn as a coroutine on the virtual clock, from now. */
@@ -175,7 +175,7 @@ clock_process(lua_State *L)
 	lua_pushvalue(L, 1);
 	lua_xmove(L, co, 1);
 	p->co = co;
-	p->cb = script_keep(s);				/* anchors co */
+	p->cb = script_keep(L);				/* anchors co */
 	p->line = script_line(L);
 	p->alive = 1;
 	p->await_inject = -1;

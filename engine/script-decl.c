@@ -53,6 +53,14 @@ decl_err(struct decl *d, const char *field, const char *fmt, ...)
 	d->bad++;
 }
 
+/* The line of a field of this declaration (the declaration's own line if
+ * the scan did not see it). */
+static int
+decl_line(struct decl *d, const char *field)
+{
+	return script_field_line(d->s, d->kind, d->id, field, d->line);
+}
+
 /* Levenshtein distance, capped: for "did you mean". */
 static size_t
 decl_distance(const char *a, const char *b)
@@ -243,7 +251,7 @@ decl_list(struct decl *d, const char *name, const char ***out)
 			    LUA_TSTRING) {
 				decl_err(d, name, "item %zu: expected a string,"
 				    " got %s", i + 1, luaL_typename(d->L, -1));
-				v[i] = "";
+				v[i] = NULL;
 			} else
 				v[i] = arena_strdup(a, lua_tostring(d->L, -1));
 			lua_pop(d->L, 1);
@@ -324,6 +332,7 @@ decl_org(struct decl *d)
 	o->name = decl_string(d, "name", 0);
 	o->team = decl_string(d, "team", 0);
 	o->nclients = decl_list(d, "clients", &o->clients);
+	o->clients_line = decl_line(d, "clients");
 }
 
 static void
@@ -344,6 +353,7 @@ decl_role(struct decl *d)
 	decl_check_fields(d);
 	r->name = decl_string(d, "name", 0);
 	r->org = decl_string(d, "org", 0);
+	r->org_line = decl_line(d, "org");
 	r->is_public = decl_bool(d, "public");
 	t = decl_get(d, "delay");
 	if (t == LUA_TTABLE) {
@@ -523,6 +533,7 @@ decl_inject(struct decl *d)
 	if (!decl_time(d, "at", &in->at))
 		in->at = EX_HELD;
 	in->nto = decl_list(d, "to", &in->to_ids);
+	in->to_line = decl_line(d, "to");
 	if (in->nto == 0) {
 		if (decl_get(d, "to") == LUA_TNIL)
 			decl_err(d, NULL, "missing field 'to' (a role id or a "
@@ -543,7 +554,9 @@ decl_inject(struct decl *d)
 		decl_err(d, "deadline", "an inject with a deadline needs "
 		    "choices to decide between");
 	in->objective_id = decl_string(d, "objective", 0);
+	in->objective_line = decl_line(d, "objective");
 	in->phase_id = decl_string(d, "phase", 0);
+	in->phase_line = decl_line(d, "phase");
 	in->contingency = decl_bool(d, "contingency");
 	if (in->contingency && in->at != EX_HELD)
 		decl_err(d, "contingency", "a contingency inject is held: "
@@ -636,9 +649,11 @@ decl_entry(lua_State *L)
 		decl_run(L, k, NULL, line);
 		return 0;
 	}
-	if (lua_type(L, 1) != LUA_TSTRING)
-		return luaL_error(L, "%s: expected an id string first, as in "
-		    "%s \"id\" { ... }", k->name, k->name);
+	if (lua_type(L, 1) != LUA_TSTRING) {
+		diags_add(s->diags, line, "%s: expected an id string first, as "
+		    "in %s \"id\" { ... }", k->name, k->name);
+		return 0;
+	}
 	id = lua_tostring(L, 1);
 	if (!decl_id_ok(id)) {
 		diags_add(s->diags, line, "%s '%s': ids may contain only "

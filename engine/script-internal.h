@@ -127,12 +127,12 @@ struct script {
 struct script	*script_of(lua_State *L);
 /* The line being run in the calling Lua function (level 1), or 0. */
 int		 script_line(lua_State *L);
-/* Store the value on top of the stack in the run table (pops it); returns
- * its key. */
-int		 script_keep(struct script *s);
-/* Push the value kept under key. */
-void		 script_push_kept(struct script *s, int key);
-void		 script_drop_kept(struct script *s, int key);
+/* Store the value on top of L's stack in the run table (pops it); returns
+ * its key.  L is the running thread: the main one or a process's. */
+int		 script_keep(lua_State *L);
+/* Push the value kept under key onto L. */
+void		 script_push_kept(lua_State *L, int key);
+void		 script_drop_kept(lua_State *L, int key);
 /* Call the function below nargs arguments with the budgets armed; on error
  * report it (a diagnostic while loading, else a scenario error) and
  * return -1.  `what' names the callback for messages about budgets. */
@@ -148,6 +148,10 @@ sim_time	 script_check_duration(lua_State *L, int arg, const char *fn);
 /* The line of a declaration's field, from the static scan, else dflt. */
 int		 script_field_line(const struct script *s, const char *kind,
 		     const char *id, const char *field, int dflt);
+/* A misused API call: while loading, a diagnostic at the caller's line
+ * (loading goes on, so check reports everything); later, a Lua error.
+ * Returns 0 (the number of results) when it does not raise. */
+int		 script_misuse(lua_State *L, const char *fmt, ...);
 /* Raise "fn: the exercise has not started" when called while loading. */
 void		 script_check_running(lua_State *L, const char *fn);
 

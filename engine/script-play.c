@@ -138,12 +138,15 @@ play_on(lua_State *L)
 			break;
 	}
 	if (play_on_names[k] == NULL)
-		return luaL_error(L, "on: unknown event kind '%s' (expected "
+		return script_misuse(L, "on: unknown event kind '%s' (expected "
 		    "decision, ack, timeout, share or note)", kind);
 	if (!lua_isnil(L, 2) && lua_type(L, 2) != LUA_TSTRING)
-		return luaL_error(L, "on: the second argument is an inject id "
-		    "or nil (for every inject), got %s", luaL_typename(L, 2));
-	luaL_checktype(L, 3, LUA_TFUNCTION);
+		return script_misuse(L, "on: the second argument is an inject "
+		    "id or nil (for every inject), got %s",
+		    luaL_typename(L, 2));
+	if (lua_type(L, 3) != LUA_TFUNCTION)
+		return script_misuse(L, "on: the third argument is the handler "
+		    "function, got %s", luaL_typename(L, 3));
 	if (s->nhandlers == s->chandlers) {
 		s->chandlers = s->chandlers ? s->chandlers * 2 : 16;
 		s->handlers = xreallocarray(s->handlers, s->chandlers,
@@ -162,7 +165,7 @@ play_on(lua_State *L)
 			    h->inject_id);
 	}
 	lua_pushvalue(L, 3);
-	h->cb = script_keep(s);
+	h->cb = script_keep(L);
 	s->nhandlers++;
 	return 0;
 }
@@ -295,7 +298,7 @@ script_play_listener(struct exercise *ex, const struct ex_record *r,
 		if (h->kind != kind || (h->inject_id != NULL &&
 		    h->inject != r->inject))
 			continue;
-		script_push_kept(s, cb);
+		script_push_kept(s->L, cb);
 		if (kind == ON_DECISION) {
 			script_play_push_decision(s, s->L, r->delivery);
 			if (r->player != NULL) {

@@ -11,6 +11,7 @@
  */
 #include <assert.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,11 +108,17 @@ script_hook(lua_State *L, lua_Debug *ar)
 		s->budget_hit = 1;
 	}
 	lua_sethook(L, script_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
+	/* in a hook, level 0 is the Lua function that was running */
+	luaL_where(L, 0);
 	if (s->mem_over)
-		luaL_error(L, "memory budget exceeded (%d MiB)",
+		lua_pushfstring(L, "memory budget exceeded (%d MiB)",
 		    (int)(s->lim.memory >> 20));
-	luaL_error(L, "instruction budget exceeded (%ld instructions in one "
-	    "callback)", s->lim.instructions);
+	else
+		lua_pushfstring(L, "instruction budget exceeded (%I "
+		    "instructions in one callback)",
+		    (lua_Integer)s->lim.instructions);
+	lua_concat(L, 2);
+	lua_error(L);
 }
 
 /* Message handler: "file:line: message" plus a traceback.  It never calls
@@ -236,7 +243,7 @@ script_resume(struct script *s, size_t pi, int nargs)
 	if (status != LUA_YIELD) {
 		s->procs[pi].alive = 0;
 		s->procs[pi].co = NULL;
-		script_drop_kept(s, s->procs[pi].cb);
+		script_drop_kept(L, s->procs[pi].cb);
 	}
 	return status;
 }
@@ -244,38 +251,39 @@ script_resume(struct script *s, size_t pi, int nargs)
 /* The run table. */
 
 static void
-script_push_run(struct script *s)
+script_push_run(lua_State *L)
 {
-	lua_rawgeti(s->L, LUA_REGISTRYINDEX, s->run_ref);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, script_of(L)->run_ref);
 }
 
 int
-script_keep(struct script *s)
+script_keep(lua_State *L)
 {
-	int	key = ++s->ncb;
+	struct script	*s = script_of(L);
+	int		 key = ++s->ncb;
 
-	script_push_run(s);			/* value run */
-	lua_insert(s->L, -2);			/* run value */
-	lua_rawseti(s->L, -2, key);		/* run */
-	lua_pop(s->L, 1);
+	script_push_run(L);			/* value run */
+	lua_insert(L, -2);			/* run value */
+	lua_rawseti(L, -2, key);		/* run */
+	lua_pop(L, 1);
 	return key;
 }
 
 void
-script_push_kept(struct script *s, int key)
+script_push_kept(lua_State *L, int key)
 {
-	script_push_run(s);
-	lua_rawgeti(s->L, -1, key);
-	lua_remove(s->L, -2);
+	script_push_run(L);
+	lua_rawgeti(L, -1, key);
+	lua_remove(L, -2);
 }
 
 void
-script_drop_kept(struct script *s, int key)
+script_drop_kept(lua_State *L, int key)
 {
-	script_push_run(s);
-	lua_pushnil(s->L);
-	lua_rawseti(s->L, -2, key);
-	lua_pop(s->L, 1);
+	script_push_run(L);
+	lua_pushnil(L);
+	lua_rawseti(L, -2, key);
+	lua_pop(L, 1);
 }
 
 /*
@@ -467,7 +475,7 @@ script_object_id(lua_State *L, int idx)
 	int		 id;
 
 	idx = lua_absindex(L, idx);
-	script_push_run(s);
+	script_push_run(L);
 	lua_rawgeti(L, -1, SCRIPT_RUN_IDS);		/* run ids */
 	lua_pushvalue(L, idx);
 	if (lua_rawget(L, -2) == LUA_TNUMBER) {
@@ -492,10 +500,14 @@ script_tostring(lua_State *L, int idx, size_t *len)
 	idx = lua_absindex(L, idx);
 	if (t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TTHREAD ||
 	    t == LUA_TUSERDATA || t == LUA_TLIGHTUSERDATA) {
-		if (luaL_getmetafield(L, idx, "__tostring") == LUA_TNIL &&
-		    luaL_getmetafield(L, idx, "__name") == LUA_TNIL) {
-			lua_pushfstring(L, "%s: #%d", luaL_typename(L, idx),
+		if (luaL_getmetafield(L, idx, "__tostring") == LUA_TNIL) {
+			const char *name = luaL_typename(L, idx);
+			if (luaL_getmetafield(L, idx, "__name") == LUA_TSTRING)
+				name = lua_tostring(L, -1);
+			lua_pushfstring(L, "%s: #%d", name,
 			    script_object_id(L, idx));
+			if (lua_type(L, -2) == LUA_TSTRING)
+				lua_remove(L, -2);
 			return lua_tolstring(L, -1, len);
 		}
 		lua_pop(L, 1);
@@ -541,7 +553,6 @@ script_setmetatable(lua_State *L)
 static int
 script_load(lua_State *L)
 {
-	struct script	*s = script_of(L);
 	size_t		 len;
 	const char	*chunk, *name;
 	int		 status;
@@ -550,7 +561,7 @@ script_load(lua_State *L)
 		return luaL_error(L, "load: only a string can be loaded in "
 		    "scenarios");
 	chunk = lua_tolstring(L, 1, &len);
-	name = luaL_optstring(L, 2, "=(load)");
+	name = luaL_optstring(L, 2, chunk);	/* as Lua names it */
 	if (!lua_isnoneornil(L, 3) &&
 	    strcmp(luaL_checkstring(L, 3), "t") != 0)
 		return luaL_error(L, "load: only text chunks (mode \"t\") can "
@@ -564,7 +575,7 @@ script_load(lua_State *L)
 		lua_insert(L, -2);
 		return 2;
 	}
-	script_push_run(s);
+	script_push_run(L);
 	lua_rawgeti(L, -1, SCRIPT_RUN_ENV);		/* fn run env */
 	lua_remove(L, -2);
 	lua_setupvalue(L, -2, 1);
@@ -589,8 +600,8 @@ script_rep(lua_State *L)
 	}
 	room = s->lim.memory > s->mem ? s->lim.memory - s->mem : 0;
 	if ((size_t)n > room / (l + lsep))
-		return luaL_error(L, "string.rep: result would exceed the "
-		    "memory budget");
+		return luaL_error(L, "string.rep: the result would exceed the "
+		    "memory budget (%d MiB)", (int)(s->lim.memory >> 20));
 	lua_getfield(L, lua_upvalueindex(1), "rep");
 	lua_insert(L, 1);
 	lua_call(L, lua_gettop(L) - 1, 1);
@@ -1020,7 +1031,7 @@ script_begin(struct script *s, struct exercise *ex, uint64_t seed,
 	s->run_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
 	lua_rawgeti(L, LUA_REGISTRYINDEX, s->chunk_ref);	/* chunk */
-	script_push_run(s);
+	script_push_run(L);
 	lua_rawgeti(L, -1, SCRIPT_RUN_ENV);
 	lua_remove(L, -2);				/* chunk env */
 	lua_setupvalue(L, -2, 1);
@@ -1092,6 +1103,22 @@ script_field_line(const struct script *s, const char *kind, const char *id,
 			return f->line;
 	}
 	return dflt;
+}
+
+int
+script_misuse(lua_State *L, const char *fmt, ...)
+{
+	struct script	*s = script_of(L);
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	lua_pushvfstring(L, fmt, ap);
+	va_end(ap);
+	if (!s->loading || s->diags == NULL)
+		return lua_error(L);
+	diags_add(s->diags, script_line(L), "%s", lua_tostring(L, -1));
+	lua_pop(L, 1);
+	return 0;
 }
 
 void

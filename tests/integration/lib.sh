@@ -1,0 +1,40 @@
+# Shared by the integration tests: sourced, not run.
+#   TTXSIM  the binary under test (first argument of every test)
+#   ROOT    the source tree
+set -u
+TTXSIM=$1
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+failures=0
+
+fail() {
+	echo "FAIL: $*"
+	failures=$((failures + 1))
+}
+
+# expect_eq NAME WANT GOT
+expect_eq() {
+	if [ "$2" != "$3" ]; then
+		fail "$1"
+		printf '%s\n' "$2" > "$TMP/want"
+		printf '%s\n' "$3" > "$TMP/got"
+		diff -u "$TMP/want" "$TMP/got" | head -40
+	fi
+}
+
+# expect_has NAME NEEDLE HAYSTACK
+expect_has() {
+	case $3 in
+	*"$2"*) ;;
+	*) fail "$1: no '$2' in:"; printf '%s\n' "$3" | head -20 ;;
+	esac
+}
+
+finish() {
+	if [ "$failures" -gt 0 ]; then
+		echo "$failures check(s) failed"
+		exit 1
+	fi
+	exit 0
+}

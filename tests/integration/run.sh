@@ -1,0 +1,77 @@
+#!/bin/sh
+# ttxsim run --headless: golden runs of the tutorial (every path), forced
+# choices, and the errors a user can make on the command line.
+. "$(dirname "$0")/lib.sh"
+
+cd "$ROOT"
+for case in report revert; do
+	got=$("$TTXSIM" run --headless -v --seed 7 --choose setpoint=$case \
+	    scenarios/tutorial.lua 2>&1; echo "exit $?")
+	expect_eq "tutorial, setpoint=$case" \
+	    "$(cat tests/integration/tutorial-$case.expected)" "$got"
+done
+
+# --bots first takes the first choice listed (sorted by key: report)
+got=$("$TTXSIM" run --headless --bots first --seed 3 scenarios/tutorial.lua)
+expect_has "--bots first" "path: setpoint=report" "$got"
+
+# A scenario error is reported with file:line and a traceback, the run goes
+# on, and the exit status is 1.
+cat > "$TMP/broken.lua" <<'LUA'
+scenario { id = "broken", title = "Broken", duration = "2h" }
+role "r" { name = "R" }
+at("1h", function()
+  local t = nil
+  return t.field
+end)
+at("90m", function() log("still running") end)
+LUA
+got=$("$TTXSIM" run --headless -v --seed 1 "$TMP/broken.lua" 2>&1; \
+    echo "exit $?")
+expect_has "scenario error" "T+01:00:00 scenario error: $TMP/broken.lua:5: \
+attempt to index a nil value (local 't')
+stack traceback:" "$got"
+expect_has "goes on" "T+01:30:00  log       still running" "$got"
+expect_has "exit 1" "scenario errors 1" "$got"
+expect_has "exit 1" "exit 1" "$got"
+
+# Usage errors: exit 2 and a message that names the problem.
+got=$("$TTXSIM" run --headless --choose setpoint=nope \
+    scenarios/tutorial.lua 2>&1; echo "exit $?")
+expect_eq "bad --choose" "ttxsim run: --choose setpoint=nope: inject \
+'setpoint' has no choice 'nope'
+usage: ttxsim run --headless [-v] [--seed N] [--bots random|first] \
+[--choose INJECT=CHOICE]... FILE
+exit 2" "$got"
+got=$("$TTXSIM" run --headless --seed x scenarios/tutorial.lua 2>&1 | head -1)
+expect_eq "bad --seed" "ttxsim run: --seed: expected a number from 0 to \
+18446744073709551615, got 'x'" "$got"
+got=$("$TTXSIM" run --headless nosuch.lua 2>&1; echo "exit $?")
+expect_eq "missing file" "ttxsim run: nosuch.lua: No such file or directory
+exit 2" "$got"
+got=$("$TTXSIM" run scenarios/tutorial.lua 2>&1 | head -1)
+expect_eq "no --headless" "ttxsim run: live exercises (consoles for \
+players) are not available yet: add --headless to run with bots" "$got"
+got=$("$TTXSIM" run --headless --bots clever scenarios/tutorial.lua 2>&1 |
+    head -1)
+expect_eq "bad --bots" "ttxsim run: --bots: expected random or first, got \
+'clever'" "$got"
+
+# --help on every subcommand, and --version
+for cmd in check run; do
+	got=$("$TTXSIM" $cmd --help; echo "exit $?")
+	expect_has "$cmd --help" "usage: ttxsim $cmd" "$got"
+	expect_has "$cmd --help exit" "exit 0" "$got"
+done
+got=$("$TTXSIM" --version)
+expect_has "--version" "ttxsim 0." "$got"
+got=$("$TTXSIM" frobnicate 2>&1; echo "exit $?")
+expect_has "unknown command" "ttxsim: unknown command 'frobnicate'" "$got"
+expect_has "unknown command exit" "exit 2" "$got"
+
+# Every bundled scenario passes check.
+for f in scenarios/*.lua; do
+	got=$("$TTXSIM" check "$f" 2>&1; echo "exit $?")
+	expect_has "check $f" "exit 0" "$got"
+done
+finish

@@ -1,0 +1,382 @@
+/*
+ * engine/script: the sandbox.  Forbidden globals, bytecode, load, the
+ * string metatable, budgets (instructions, memory, string stalls), the
+ * deterministic pairs/next/tostring, and error messages with file:line.
+ */
+#include <check.h>
+#include <time.h>
+
+#include "harness.h"
+
+#define ERR3	"T+00:01:00 error F:3: "
+
+/* Run `body' in a handler at T+1m (line 3 of the file). */
+static const char *
+in_handler(struct harness *h, const char *body)
+{
+	static char	lua[4096];
+
+	snprintf(lua, sizeof lua, "at(\"1m\", function()\n%s\nend)\n",
+	    body);
+	h_run(h, lua, NULL);
+	return h_norm(h);
+}
+
+START_TEST(test_forbidden_globals)
+{
+	static const char *names[] = { "io", "os", "debug", "package",
+	    "require", "dofile", "loadfile", "collectgarbage", "rawset",
+	    "rawget", "loadstring", "setfenv", "module", "print2" };
+	struct harness	h;
+	char		body[128], want[256];
+	size_t		i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		snprintf(body, sizeof body, "local x = %s", names[i]);
+		snprintf(want, sizeof want, ERR3 "undefined global '%s'\n"
+		    "T+10:00:00 end\n", names[i]);
+		ck_assert_str_eq(in_handler(&h, body), want);
+		h_free(&h);
+	}
+}
+END_TEST
+
+START_TEST(test_string_dump_absent)
+{
+	struct harness	h;
+
+	ck_assert_str_eq(in_handler(&h, "string.dump(print)"),
+	    ERR3 "attempt to call a nil value (field 'dump')\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "log(math.randomseed, "
+	    "coroutine.running ~= nil)"),
+	    "T+00:01:00 log nil true\nT+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+START_TEST(test_bytecode_refused)
+{
+	struct harness	h;
+
+	ck_assert_str_eq(in_handler(&h, "log(load(\"\\27Lua\\84\\0\"))"),
+	    "T+00:01:00 log nil attempt to load a binary chunk (mode is "
+	    "'t')\nT+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "load(\"return 1\", \"x\", \"b\")"),
+	    ERR3 "load: only text chunks (mode \"t\") can be loaded in "
+	    "scenarios\nT+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "load(function() return nil end)"),
+	    ERR3 "load: only a string can be loaded in scenarios\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+START_TEST(test_load_stays_in_sandbox)
+{
+	struct harness	h;
+
+	ck_assert_str_eq(in_handler(&h, "load(\"x = 41\")() log(x + 1)"),
+	    "T+00:01:00 log 42\nT+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "local f = load(\"return io\") f()"),
+	    "T+00:01:00 error [string \"return io\"]:1: undefined global "
+	    "'io'\nT+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "load(\"return 1\", \"c\", \"t\", "
+	    "{})"), ERR3 "load: a chunk cannot be given its own environment "
+	    "in scenarios\nT+10:00:00 end\n");
+	h_free(&h);
+	/* _G is the sandbox, and its metatable is locked */
+	ck_assert_str_eq(in_handler(&h, "log(_G.fire == fire, "
+	    "getmetatable(_G))"), "T+00:01:00 log true locked\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+START_TEST(test_string_metatable_locked)
+{
+	struct harness	h;
+
+	ck_assert_str_eq(in_handler(&h, "log(getmetatable(''))"),
+	    "T+00:01:00 log locked\nT+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "getmetatable('').__index = {}"),
+	    ERR3 "attempt to index a string value\nT+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "string.upper = nil"),
+	    ERR3 "attempt to change a read-only library table (field "
+	    "'upper')\nT+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "setmetatable(string, {})"),
+	    ERR3 "cannot change a protected metatable\nT+10:00:00 end\n");
+	h_free(&h);
+	/* methods on strings still work */
+	ck_assert_str_eq(in_handler(&h, "log(('abc'):upper(), "
+	    "('%d'):format(7))"), "T+00:01:00 log ABC 7\nT+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+START_TEST(test_no_gc_no_weak)
+{
+	struct harness	h;
+
+	ck_assert_str_eq(in_handler(&h,
+	    "setmetatable({}, { __gc = function() end })"),
+	    ERR3 "setmetatable: __gc metamethods are not allowed in "
+	    "scenarios\nT+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "setmetatable({}, { __mode = 'k' })"),
+	    ERR3 "setmetatable: weak tables (__mode) are not allowed in "
+	    "scenarios: their contents would depend on garbage collection\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+START_TEST(test_undefined_global_at_its_line)
+{
+	struct harness	h;
+
+	h_run(&h, "local a = 1\nlocal b = nosuch + 1\n", NULL);
+	ck_assert_str_eq(h_norm(&h), "3: undefined global 'nosuch'\n");
+	h_free(&h);
+}
+END_TEST
+
+START_TEST(test_infinite_loops_stopped)
+{
+	static const char *loops[] = {
+	    "while true do end",
+	    "while true do pcall(function() while true do end end) end",
+	    "local co = coroutine.create(function() while true do end end)"
+	    " while true do coroutine.resume(co) end",
+	    "local f f = function() pcall(f) end while true do f() end",
+	};
+	struct script_limits	lim;
+	struct harness		h;
+	size_t			i;
+	clock_t			start;
+
+	script_limits_default(&lim);
+	lim.instructions = 1000000;
+	for (i = 0; i < sizeof loops / sizeof loops[0]; i++) {
+		char	lua[512];
+
+		snprintf(lua, sizeof lua, "at(\"1m\", function()\n%s\nend)\n"
+		    "at(\"2m\", function() log('still alive') end)\n",
+		    loops[i]);
+		start = clock();
+		h_run(&h, lua, &lim);
+		ck_assert_msg(strstr(h_norm(&h), "error F:3: instruction "
+		    "budget exceeded (1000000 instructions in one callback)\n"
+		    "T+00:02:00 log still alive\n") != NULL, "%s: %s",
+		    loops[i], h_norm(&h));
+		ck_assert_msg(clock() - start < 10 * CLOCKS_PER_SEC,
+		    "%s took too long", loops[i]);
+		h_free(&h);
+	}
+}
+END_TEST
+
+START_TEST(test_infinite_loop_in_process)
+{
+	struct script_limits	lim;
+	struct harness		h;
+
+	script_limits_default(&lim);
+	lim.instructions = 100000;
+	h_run(&h, "process(function()\n  wait('1m')\n  while true do end\n"
+	    "end)\n", &lim);
+	ck_assert_str_eq(h_norm(&h), "T+00:01:00 error F:4: instruction "
+	    "budget exceeded (100000 instructions in one callback)\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+START_TEST(test_memory_bomb_stopped)
+{
+	static const char *bombs[] = {
+	    "local t = {} for i = 1, 1e9 do t[i] = { i } end",
+	    "local s = 'x' for i = 1, 64 do s = s .. s end",
+	    "local t = {} for i = 1, 1e9 do t[#t + 1] = ('y'):rep(1000) .. i "
+	    "end",
+	    "local t = {} for i = 1, 1e6 do t[i] = 'z' end "
+	    "local s = table.concat(t):rep(1000)",
+	};
+	struct script_limits	lim;
+	struct harness		h;
+	size_t			i;
+
+	script_limits_default(&lim);
+	lim.memory = 16u << 20;
+	for (i = 0; i < sizeof bombs / sizeof bombs[0]; i++) {
+		char	lua[512];
+
+		snprintf(lua, sizeof lua, "at(\"1m\", function()\n%s\nend)\n"
+		    "at(\"2m\", function() log('still alive') end)\n",
+		    bombs[i]);
+		h_run(&h, lua, &lim);
+		ck_assert_msg(strstr(h_norm(&h), "memory budget") != NULL &&
+		    strstr(h_norm(&h), "(16 MiB)") != NULL &&
+		    strstr(h_norm(&h), "T+00:02:00 log still alive\n") != NULL,
+		    "%s: %s", bombs[i], h_norm(&h));
+		ck_assert_uint_lt(script_memory(h.s), 24u << 20);
+		h_free(&h);
+	}
+}
+END_TEST
+
+START_TEST(test_string_stalls)
+{
+	struct harness	h;
+	clock_t		start = clock();
+
+	ck_assert_str_eq(in_handler(&h, "log(#string.rep('', 1e15), "
+	    "#('x'):rep(0), #('ab'):rep(3, ','))"),
+	    "T+00:01:00 log 0 0 8\nT+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "string.rep('ab', 1e12)"),
+	    ERR3 "string.rep: the result would exceed the memory budget "
+	    "(64 MiB)\nT+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h,
+	    "(\"a\"):rep(200):find(\".-.-.-.-b\")"),
+	    ERR3 "pattern too complex (more than 10000000 steps)\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_msg(clock() - start < 10 * CLOCKS_PER_SEC, "stalled");
+}
+END_TEST
+
+START_TEST(test_no_addresses)
+{
+	struct harness	h;
+
+	ck_assert_str_eq(in_handler(&h, "local a, b = {}, {} "
+	    "log(tostring(a), tostring(b), tostring(a), print) "
+	    "log(('%s'):format(b))"),
+	    "T+00:01:00 log table: #1 table: #2 table: #1 function: #3\n"
+	    "T+00:01:00 log table: #2\nT+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "log(('%p'):format({}))"),
+	    ERR3 "string.format: '%p' is not available in scenarios\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+START_TEST(test_pairs_sorted)
+{
+	struct harness	h;
+
+	ck_assert_str_eq(in_handler(&h,
+	    "local t = { zulu = 1, alpha = 2, [3] = 'c', mike = 3, [1] = 'a',"
+	    " [2.5] = 'x', [true] = 't' } "
+	    "local ks = {} for k in pairs(t) do ks[#ks + 1] = tostring(k) end "
+	    "log(table.concat(ks, ' ')) "
+	    "local k, n = nil, {} repeat k = next(t, k) n[#n + 1] = "
+	    "tostring(k) until k == nil log(table.concat(n, ' ')) "
+	    "local c = 0 for k in pairs(string) do c = c + 1 end "
+	    "log(c > 10)"),
+	    "T+00:01:00 log 1 2.5 3 alpha mike zulu true\n"
+	    "T+00:01:00 log 1 2.5 3 alpha mike zulu true nil\n"
+	    "T+00:01:00 log true\nT+10:00:00 end\n");
+	h_free(&h);
+	/* removing keys during the traversal is allowed */
+	ck_assert_str_eq(in_handler(&h, "local t = { a = 1, b = 2, c = 3 } "
+	    "for k in pairs(t) do t.b = nil log(k) end"),
+	    "T+00:01:00 log a\nT+00:01:00 log c\nT+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+START_TEST(test_random_seeded)
+{
+	struct harness	h;
+	char		first[256];
+
+	in_handler(&h, "log(random(1, 1000000), math.random(6), "
+	    "random() < 1)");
+	snprintf(first, sizeof first, "%s", h_norm(&h));
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "log(random(1, 1000000), "
+	    "math.random(6), random() < 1)"), first);
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "random(5, 1)"),
+	    ERR3 "bad argument #2 to 'random' (interval is empty)\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+START_TEST(test_error_objects)
+{
+	struct harness	h;
+
+	ck_assert_str_eq(in_handler(&h, "error(setmetatable({}, { __tostring ="
+	    " function() while true do end end }))"),
+	    "T+00:01:00 error (error object is a table value)\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+	ck_assert_str_eq(in_handler(&h, "error('plain', 0)"),
+	    "T+00:01:00 error plain\nT+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+START_TEST(test_runs_are_independent)
+{
+	struct harness	h;
+	struct diags	d;
+	int		run;
+
+	h_load(&h, "local ok = pcall(function() return leak end)\n"
+	    "state.n = (state.n or 0) + 1\nleak = true\n"
+	    "at('1m', function() log(state.n, ok) end)\n", NULL);
+	diags_init(&d, h.path);
+	for (run = 0; run < 3; run++) {
+		free(h.out);
+		h.out = NULL;
+		h.len = h.cap = 0;
+		ck_assert_int_eq(script_begin(h.s, h.ex, 7, &d), 0);
+		exercise_set_sink(h.ex, h_sink, &h);
+		exercise_start(h.ex);
+		exercise_run(h.ex, SIM_NEVER);
+		ck_assert_str_eq(h.out, "T+00:01:00 log 1 false\n"
+		    "T+10:00:00 end\n");
+	}
+	diags_free(&d);
+	h_free(&h);
+}
+END_TEST
+
+static void
+add_tests(TCase *tc)
+{
+	tcase_add_test(tc, test_forbidden_globals);
+	tcase_add_test(tc, test_string_dump_absent);
+	tcase_add_test(tc, test_bytecode_refused);
+	tcase_add_test(tc, test_load_stays_in_sandbox);
+	tcase_add_test(tc, test_string_metatable_locked);
+	tcase_add_test(tc, test_no_gc_no_weak);
+	tcase_add_test(tc, test_undefined_global_at_its_line);
+	tcase_add_test(tc, test_infinite_loops_stopped);
+	tcase_add_test(tc, test_infinite_loop_in_process);
+	tcase_add_test(tc, test_memory_bomb_stopped);
+	tcase_add_test(tc, test_string_stalls);
+	tcase_add_test(tc, test_no_addresses);
+	tcase_add_test(tc, test_pairs_sorted);
+	tcase_add_test(tc, test_random_seeded);
+	tcase_add_test(tc, test_error_objects);
+	tcase_add_test(tc, test_runs_are_independent);
+}
+
+#define SUITE_NAME "script"
+#include "tcheck.h"
