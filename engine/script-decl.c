@@ -24,11 +24,27 @@ struct decl {
 	int			 t;		/* stack index of the table */
 	const char *const	*fields;	/* allowed, NULL-terminated */
 	int			 bad;		/* problems found */
+	size_t			 flo, fhi;	/* its lines in s->fields */
 };
 
 static void
 decl_err(struct decl *d, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* The line of a field of this declaration (the declaration's own line if
+ * the scan did not see it). */
+static int
+decl_line(struct decl *d, const char *field)
+{
+	const struct script_field	*f = d->s->fields;
+	size_t				 i;
+
+	for (i = d->flo; i < d->fhi; i++) {
+		if (strcmp(f[i].field, field) == 0)
+			return f[i].line;
+	}
+	return d->line;
+}
 
 static void
 decl_err(struct decl *d, const char *field, const char *fmt, ...)
@@ -45,7 +61,7 @@ decl_err(struct decl *d, const char *field, const char *fmt, ...)
 	else
 		snprintf(who, sizeof who, "%s", d->kind);
 	if (field != NULL) {
-		line = script_field_line(d->s, d->kind, d->id, field, d->line);
+		line = decl_line(d, field);
 		diags_add(d->s->diags, line, "%s: field '%s': %s", who, field,
 		    msg);
 	} else
@@ -53,13 +69,6 @@ decl_err(struct decl *d, const char *field, const char *fmt, ...)
 	d->bad++;
 }
 
-/* The line of a field of this declaration (the declaration's own line if
- * the scan did not see it). */
-static int
-decl_line(struct decl *d, const char *field)
-{
-	return script_field_line(d->s, d->kind, d->id, field, d->line);
-}
 
 /* Levenshtein distance, capped: for "did you mean". */
 static size_t
@@ -105,18 +114,20 @@ decl_check_fields(struct decl *d)
 			continue;
 		}
 		key = lua_tostring(d->L, -1);
-		best = NULL;
-		best_dist = 3;
 		for (f = d->fields; *f != NULL; f++) {
 			if (strcmp(*f, key) == 0)
 				break;
+		}
+		if (*f != NULL)
+			continue;
+		best = NULL;
+		best_dist = 3;
+		for (f = d->fields; *f != NULL; f++) {
 			if ((dist = decl_distance(*f, key)) < best_dist) {
 				best = *f;
 				best_dist = dist;
 			}
 		}
-		if (*f != NULL)
-			continue;
 		if (best != NULL)
 			decl_err(d, key, "unknown field (did you mean '%s'?)",
 			    best);
@@ -602,6 +613,7 @@ decl_run(lua_State *L, const struct decl_kind *k, const char *id, int line)
 	d.id = id;
 	d.line = line;
 	d.t = 1;
+	script_scan_fields(d.s, k->name, id, &d.flo, &d.fhi);
 	if (!lua_istable(L, 1)) {
 		decl_err(&d, NULL, "expected a table of fields, got %s",
 		    luaL_typename(L, 1));

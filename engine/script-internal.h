@@ -145,9 +145,6 @@ const char	*script_tostring(lua_State *L, int idx, size_t *len);
 /* A duration argument (string or number of seconds): raises with the
  * function's name on a bad value. */
 sim_time	 script_check_duration(lua_State *L, int arg, const char *fn);
-/* The line of a declaration's field, from the static scan, else dflt. */
-int		 script_field_line(const struct script *s, const char *kind,
-		     const char *id, const char *field, int dflt);
 /* A misused API call: while loading, a diagnostic at the caller's line
  * (loading goes on, so check reports everything); later, a Lua error.
  * Returns 0 (the number of results) when it does not raise. */
@@ -157,6 +154,10 @@ void		 script_check_running(lua_State *L, const char *fn);
 
 /* script-scan.c: the static pass over the source. */
 void		 script_scan(struct script *s);
+/* script-scan.c: the range [*lo, *hi) of s->fields that belongs to the
+ * declaration (kind, id); id is NULL for the scenario. */
+void		 script_scan_fields(const struct script *s, const char *kind,
+		     const char *id, size_t *lo, size_t *hi);
 
 /* script-decl.c, script-clock.c, script-play.c: each adds its functions
  * to the environment table on top of the stack. */

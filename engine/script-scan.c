@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -213,6 +214,8 @@ scan_field(struct script *s, const char *kind, const char *id,
 	f->line = t->line;
 }
 
+static int	scan_field_cmp(const void *, const void *);
+
 /* The index just past the bracket that closes the one at i. */
 static size_t
 scan_close(const struct tok *v, size_t n, size_t i)
@@ -352,4 +355,53 @@ script_scan(struct script *s)
 			    v[i + 4].text);
 	}
 	free(v);
+	qsort(s->fields, s->nfields, sizeof *s->fields, scan_field_cmp);
+}
+
+/* Order fields by (kind, id, field); a NULL id (the scenario) first. */
+static int
+scan_decl_cmp(const char *kind_a, const char *id_a, const char *kind_b,
+    const char *id_b)
+{
+	int	c;
+
+	if ((c = strcmp(kind_a, kind_b)) != 0)
+		return c;
+	if (id_a == NULL || id_b == NULL)
+		return (id_a != NULL) - (id_b != NULL);
+	return strcmp(id_a, id_b);
+}
+
+static int
+scan_field_cmp(const void *pa, const void *pb)
+{
+	const struct script_field	*a = pa, *b = pb;
+	int				 c;
+
+	if ((c = scan_decl_cmp(a->kind, a->id, b->kind, b->id)) != 0)
+		return c;
+	if ((c = strcmp(a->field, b->field)) != 0)
+		return c;
+	return a->line - b->line;
+}
+
+void
+script_scan_fields(const struct script *s, const char *kind, const char *id,
+    size_t *lo, size_t *hi)
+{
+	size_t	l = 0, h = s->nfields, m;
+
+	while (l < h) {				/* first >= (kind, id) */
+		m = l + (h - l) / 2;
+		if (scan_decl_cmp(s->fields[m].kind, s->fields[m].id, kind,
+		    id) < 0)
+			l = m + 1;
+		else
+			h = m;
+	}
+	*lo = l;
+	while (l < s->nfields &&
+	    scan_decl_cmp(s->fields[l].kind, s->fields[l].id, kind, id) == 0)
+		l++;
+	*hi = l;
 }

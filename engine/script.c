@@ -1090,22 +1090,6 @@ script_check_duration(lua_State *L, int arg, const char *fn)
 }
 
 int
-script_field_line(const struct script *s, const char *kind, const char *id,
-    const char *field, int dflt)
-{
-	size_t	i;
-
-	for (i = 0; i < s->nfields; i++) {
-		const struct script_field *f = &s->fields[i];
-		if (strcmp(f->kind, kind) == 0 && strcmp(f->field, field) == 0 &&
-		    (id == NULL ? f->id == NULL : f->id != NULL &&
-		    strcmp(f->id, id) == 0))
-			return f->line;
-	}
-	return dflt;
-}
-
-int
 script_misuse(lua_State *L, const char *fmt, ...)
 {
 	struct script	*s = script_of(L);

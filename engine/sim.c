@@ -293,5 +293,6 @@ sim_reset(struct sim *sim)
 	while (sim->n > 0)
 		sim_release(sim, sim->heap[--sim->n].slot);
 	sim->now = 0;
+	sim->fired = 0;
 	sim->stopped = 0;
 }

@@ -56,7 +56,7 @@ int		 sim_step(struct sim *sim);
 uint64_t	 sim_run_until(struct sim *sim, sim_time t);
 /* Make a running sim_run_until return after the current event. */
 void		 sim_stop(struct sim *sim);
-/* Drop every pending event and set the clock back to 0. */
+/* Drop every pending event; set the clock and the fired count to 0. */
 void		 sim_reset(struct sim *sim);
 
 #endif
