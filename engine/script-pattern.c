@@ -7,10 +7,11 @@
  * first, so a malformed tail is only reported when the matcher reaches it,
  * as Lua does.  Every attempt of a pattern item at a subject position costs
  * one step from a per-call budget (sp_state.left); %b and back-references
- * also pay per byte examined.  Running out raises a Lua error, so the
- * matcher never allocates and keeps its captures in the C frame.  The
- * matcher recurses only where it must remember a choice (a quantifier that
- * matched, a capture), at most SP_MAXDEPTH deep, like Lua's.
+ * also pay per byte examined.  Running out, like a malformed pattern, is a
+ * Lua error raised mid-match, so the matcher allocates nothing: captures
+ * live in the C frame.  It recurses only where it must remember a choice (a
+ * quantifier that matched, a capture), at most SP_MAXDEPTH deep, at the
+ * same points as Lua, so the same patterns are "too complex".
  *
  * Static helpers use the short prefix sp_.
  */
@@ -129,6 +130,9 @@ sp_class(int c, int cl)
 		break;
 	case 'x':
 		in = isxdigit(c);
+		break;
+	case 'z':			/* NUL: out of the manual, still in Lua */
+		in = c == 0;
 		break;
 	default:
 		return cl == c;

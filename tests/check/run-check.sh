@@ -4,7 +4,7 @@
 # stderr and the exit status with CASE.expected.
 #   usage: run-check.sh TTXSIM CASE
 set -u
-ttxsim=$1
+ttxsim=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 case=$2
 cd "$(dirname "$0")" || exit 1
 out=$("$ttxsim" check "$case.lua" 2>&1; echo "exit $?")

@@ -2,7 +2,7 @@
 #   TTXSIM  the binary under test (first argument of every test)
 #   ROOT    the source tree
 set -u
-TTXSIM=$1
+TTXSIM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

@@ -1,0 +1,386 @@
+/*
+ * Benchmarks of the engine (not tests: nothing here is checked, only
+ * timed).  scripts/bench runs every workload listed in bench_workloads[]
+ * at its sizes and turns the output into docs/performance.md.
+ *
+ * Usage:
+ *	bench-sim --list [--quick]	one line per workload: NAME SIZE...
+ *	bench-sim [-r REPS] [-o OPS] [-w WARMUP] WORKLOAD N
+ *
+ * A run prints one line, "engine WORKLOAD N key=value ...", whose first
+ * key is the headline figure (ns_per_op, or a rate such as per_s).  The
+ * peers in tests/bench print the same line with their own first word.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "sim.h"
+
+#define BENCH_TAB_BITS	16
+#define BENCH_TAB_SIZE	((size_t)1 << BENCH_TAB_BITS)
+#define BENCH_TAB_MASK	(BENCH_TAB_SIZE - 1)
+#define BENCH_SEED	42
+#define BENCH_MEAN	((sim_time)1000000)	/* smooth: mean increment */
+#define BENCH_MAXREPS	32
+
+/* How the increments of the hold model are drawn. */
+enum bench_dist {
+	BENCH_NONE,
+	BENCH_SMOOTH,	/* uniform integer ms in [0, 2 * BENCH_MEAN) */
+	BENCH_TIES,	/* uniform whole minutes in 0..10 */
+};
+
+struct bench_opts {
+	int		reps;		/* timed windows; the median is kept */
+	uint64_t	ops;		/* operations per window; 0: default */
+	uint64_t	warmup;		/* untimed operations; ~0: default */
+};
+
+struct bench_workload;
+typedef int (*bench_fn)(const struct bench_workload *,
+    const struct bench_opts *, uint64_t);
+
+/* One workload: what N means is up to its function. */
+struct bench_workload {
+	const char	*name;
+	const char	*help;
+	bench_fn	 run;
+	enum bench_dist	 dist;
+	const uint64_t	*sizes;		/* zero-terminated */
+	const uint64_t	*quick;		/* sizes for scripts/bench --quick */
+};
+
+/* The hold model's state: the increment table and where we are in it. */
+struct bench_hold {
+	const sim_time	*tab;
+	size_t		 i;
+	uint64_t	 fired;
+};
+
+static int	bench_hold(const struct bench_workload *,
+		    const struct bench_opts *, uint64_t);
+static int	bench_cancel(const struct bench_workload *,
+		    const struct bench_opts *, uint64_t);
+
+static const uint64_t bench_sizes_hold[] = {
+	1000, 10000, 100000, 1000000, 0
+};
+static const uint64_t bench_sizes_quick[] = { 1000, 10000, 0 };
+
+/*
+ * Every workload, once.  To add one (a scripted event: C queue -> Lua
+ * handler -> the handler schedules the next event in C; headless
+ * playthroughs of the default scenario), write its function beside
+ * bench_hold and add a line here: scripts/bench picks it up through
+ * --list and reports every workload not named hold-* in a table of its own.
+ */
+static const struct bench_workload bench_workloads[] = {
+	{ "hold-smooth", "pop the earliest, push at t + uniform [0, 2e6) ms",
+	    bench_hold, BENCH_SMOOTH, bench_sizes_hold, bench_sizes_quick },
+	{ "hold-ties", "pop the earliest, push at t + 0..10 whole minutes",
+	    bench_hold, BENCH_TIES, bench_sizes_hold, bench_sizes_quick },
+	{ "cancel-smooth", "cancel the oldest pending event, schedule one more",
+	    bench_cancel, BENCH_SMOOTH, bench_sizes_hold, bench_sizes_quick },
+};
+#define BENCH_NWORKLOADS (sizeof bench_workloads / sizeof bench_workloads[0])
+
+static uint64_t
+bench_splitmix64(uint64_t *x)
+{
+	uint64_t	z;
+
+	z = (*x += UINT64_C(0x9e3779b97f4a7c15));
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+/*
+ * Fill the increment table from splitmix64(BENCH_SEED).  The peers build
+ * the same table (the sum is printed so that scripts/bench can compare),
+ * and every implementation reads it cyclically, so that the cost of the
+ * PRNG in Python does not count against the Python peers.
+ */
+static sim_time *
+bench_table(enum bench_dist dist, uint64_t *sum)
+{
+	sim_time	*tab;
+	uint64_t	 x = BENCH_SEED, r;
+	size_t		 i;
+
+	if ((tab = malloc(BENCH_TAB_SIZE * sizeof *tab)) == NULL) {
+		fprintf(stderr, "bench-sim: out of memory\n");
+		exit(1);
+	}
+	*sum = 0;
+	for (i = 0; i < BENCH_TAB_SIZE; i++) {
+		r = bench_splitmix64(&x);
+		if (dist == BENCH_TIES)
+			tab[i] = (sim_time)(r % 11) * SIM_MIN;
+		else
+			tab[i] = (sim_time)(r % (uint64_t)(2 * BENCH_MEAN));
+		*sum += (uint64_t)tab[i];
+	}
+	return tab;
+}
+
+static uint64_t
+bench_now_ns(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000 + (uint64_t)ts.tv_nsec;
+}
+
+static int
+bench_cmp(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Default operations per timed window: max(2e6, 2n), so that the default
+ * five windows fire every pending event at least ten times.
+ */
+static uint64_t
+bench_ops(const struct bench_opts *o, uint64_t n)
+{
+	if (o->ops != 0)
+		return o->ops;
+	return n * 2 > 2000000 ? n * 2 : 2000000;
+}
+
+static uint64_t
+bench_warmup(const struct bench_opts *o, uint64_t n)
+{
+	if (o->warmup != UINT64_MAX)
+		return o->warmup;
+	return n > 100000 ? n : 100000;
+}
+
+/* Print the result line: the median first, then the spread. */
+static void
+bench_report(const char *name, uint64_t n, double *ns, int reps,
+    uint64_t ops, uint64_t warmup, const char *extra)
+{
+	qsort(ns, (size_t)reps, sizeof *ns, bench_cmp);
+	printf("engine %s %llu ns_per_op=%.2f min=%.2f max=%.2f ops=%llu "
+	    "reps=%d warmup=%llu%s\n", name, (unsigned long long)n,
+	    ns[reps / 2], ns[0], ns[reps - 1], (unsigned long long)ops, reps,
+	    (unsigned long long)warmup, extra);
+	fflush(stdout);
+}
+
+/* The event of the hold model: schedule the next one, as events do. */
+static void
+bench_hold_fire(struct sim *sim, void *arg, uint64_t data)
+{
+	struct bench_hold	*h = arg;
+
+	h->fired++;
+	sim_at(sim, sim_now(sim) + h->tab[h->i++ & BENCH_TAB_MASK],
+	    bench_hold_fire, h, data);
+}
+
+/*
+ * The hold model: n events pending; each sim_step fires the earliest, whose
+ * callback schedules one more at its time plus an increment.  One
+ * operation is one sim_step, callback included.
+ */
+static int
+bench_hold(const struct bench_workload *w, const struct bench_opts *o,
+    uint64_t n)
+{
+	struct bench_hold	 h;
+	struct sim		*sim;
+	double			 ns[BENCH_MAXREPS];
+	uint64_t		 ops, warmup, sum, j, t0, fill;
+	char			 extra[128];
+	int			 r;
+
+	ops = bench_ops(o, n);
+	warmup = bench_warmup(o, n);
+	memset(&h, 0, sizeof h);
+	h.tab = bench_table(w->dist, &sum);
+	sim = sim_new();
+
+	t0 = bench_now_ns();
+	for (j = 0; j < n; j++)
+		sim_at(sim, h.tab[h.i++ & BENCH_TAB_MASK], bench_hold_fire, &h,
+		    j);
+	fill = bench_now_ns() - t0;
+
+	for (j = 0; j < warmup; j++)
+		sim_step(sim);
+	for (r = 0; r < o->reps; r++) {
+		t0 = bench_now_ns();
+		for (j = 0; j < ops; j++)
+			sim_step(sim);
+		ns[r] = (double)(bench_now_ns() - t0) / (double)ops;
+	}
+	if (h.fired != warmup + ops * (uint64_t)o->reps ||
+	    sim_count(sim) != n) {
+		fprintf(stderr, "bench-sim: %s: lost events\n", w->name);
+		return -1;
+	}
+
+	snprintf(extra, sizeof extra, " fill_ns_per_event=%.1f end_t=%lld "
+	    "table_sum=%llu", n == 0 ? 0.0 : (double)fill / (double)n,
+	    (long long)sim_now(sim), (unsigned long long)sum);
+	bench_report(w->name, n, ns, o->reps, ops, warmup, extra);
+	sim_free(sim);
+	free((void *)h.tab);
+	return 0;
+}
+
+static void
+bench_never(struct sim *sim, void *arg, uint64_t data)
+{
+	abort();
+}
+
+/*
+ * Cancel: n events pending at times drawn from the table; each operation
+ * cancels the oldest one still pending (at a random place in the heap) and
+ * schedules a new one: one sim_cancel and one sim_at.  The clock stays at 0.
+ */
+static int
+bench_cancel(const struct bench_workload *w, const struct bench_opts *o,
+    uint64_t n)
+{
+	struct sim	*sim;
+	sim_handle	*ring;
+	sim_time	*tab;
+	double		 ns[BENCH_MAXREPS];
+	uint64_t	 ops, warmup, sum, j, t0, k = 0, i = 0;
+	char		 extra[64];
+	int		 r, bad = 0;
+
+	if (n == 0)
+		return -1;
+	ops = bench_ops(o, n);
+	warmup = bench_warmup(o, n);
+	tab = bench_table(w->dist, &sum);
+	if ((ring = malloc(n * sizeof *ring)) == NULL) {
+		fprintf(stderr, "bench-sim: out of memory\n");
+		exit(1);
+	}
+	sim = sim_new();
+	for (j = 0; j < n; j++)
+		ring[j] = sim_at(sim, tab[i++ & BENCH_TAB_MASK], bench_never,
+		    NULL, j);
+
+#define BENCH_CANCEL_ONE() do {						\
+	bad |= sim_cancel(sim, ring[k]);				\
+	ring[k] = sim_at(sim, tab[i++ & BENCH_TAB_MASK], bench_never,	\
+	    NULL, k);							\
+	if (++k == n)							\
+		k = 0;							\
+} while (0)
+
+	for (j = 0; j < warmup; j++)
+		BENCH_CANCEL_ONE();
+	for (r = 0; r < o->reps; r++) {
+		t0 = bench_now_ns();
+		for (j = 0; j < ops; j++)
+			BENCH_CANCEL_ONE();
+		ns[r] = (double)(bench_now_ns() - t0) / (double)ops;
+	}
+#undef BENCH_CANCEL_ONE
+	if (bad != 0 || sim_count(sim) != n) {
+		fprintf(stderr, "bench-sim: %s: cancel failed\n", w->name);
+		return -1;
+	}
+
+	snprintf(extra, sizeof extra, " table_sum=%llu",
+	    (unsigned long long)sum);
+	bench_report(w->name, n, ns, o->reps, ops, warmup, extra);
+	sim_free(sim);
+	free(ring);
+	free(tab);
+	return 0;
+}
+
+static void
+bench_usage(void)
+{
+	fprintf(stderr, "usage: bench-sim --list [--quick]\n"
+	    "       bench-sim [-r reps] [-o ops] [-w warmup] workload n\n");
+	exit(2);
+}
+
+static uint64_t
+bench_number(const char *s)
+{
+	char	*end;
+	double	 d;
+
+	/* Accept 1e6 as well as 1000000. */
+	d = strtod(s, &end);
+	if (*s == '\0' || *end != '\0' || d < 0 || d > 1e15)
+		bench_usage();
+	return (uint64_t)d;
+}
+
+static void
+bench_list(int quick)
+{
+	const struct bench_workload	*w;
+	const uint64_t			*s;
+	size_t				 i;
+
+	for (i = 0; i < BENCH_NWORKLOADS; i++) {
+		w = &bench_workloads[i];
+		printf("%s", w->name);
+		for (s = quick ? w->quick : w->sizes; *s != 0; s++)
+			printf(" %llu", (unsigned long long)*s);
+		printf("\t%s\n", w->help);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct bench_opts	 o = { 5, 0, UINT64_MAX };
+	const char		*name;
+	size_t			 i;
+	int			 a;
+
+	if (argc >= 2 && strcmp(argv[1], "--list") == 0) {
+		if (argc > 3 || (argc == 3 && strcmp(argv[2], "--quick") != 0))
+			bench_usage();
+		bench_list(argc == 3);
+		return 0;
+	}
+	for (a = 1; a + 1 < argc && argv[a][0] == '-'; a += 2) {
+		if (strcmp(argv[a], "-r") == 0)
+			o.reps = (int)bench_number(argv[a + 1]);
+		else if (strcmp(argv[a], "-o") == 0)
+			o.ops = bench_number(argv[a + 1]);
+		else if (strcmp(argv[a], "-w") == 0)
+			o.warmup = bench_number(argv[a + 1]);
+		else
+			bench_usage();
+	}
+	if (argc - a != 2 || o.reps < 1 || o.reps > BENCH_MAXREPS)
+		bench_usage();
+	name = argv[a];
+	for (i = 0; i < BENCH_NWORKLOADS; i++) {
+		if (strcmp(bench_workloads[i].name, name) == 0)
+			break;
+	}
+	if (i == BENCH_NWORKLOADS) {
+		fprintf(stderr, "bench-sim: unknown workload: %s\n", name);
+		return 2;
+	}
+	if (bench_workloads[i].run(&bench_workloads[i], &o,
+	    bench_number(argv[a + 1])) != 0)
+		return 1;
+	return 0;
+}
