@@ -148,11 +148,17 @@ static const char *
 decl_string(struct decl *d, const char *name, int required)
 {
 	const char	*v = NULL;
+	size_t		 len;
 	int		 t = decl_get(d, name);
 
-	if (t == LUA_TSTRING)
-		v = arena_strdup(d->s->ex->arena, lua_tostring(d->L, -1));
-	else if (t == LUA_TNIL) {
+	if (t == LUA_TSTRING) {
+		v = lua_tolstring(d->L, -1, &len);
+		if (strlen(v) != len) {
+			decl_err(d, name, "contains a NUL byte");
+			v = NULL;
+		} else
+			v = arena_strndup(d->s->ex->arena, v, len);
+	} else if (t == LUA_TNIL) {
 		if (required)
 			decl_err(d, NULL, "missing field '%s'", name);
 	} else
@@ -667,7 +673,7 @@ decl_entry(lua_State *L)
 		return 0;
 	}
 	id = lua_tostring(L, 1);
-	if (!decl_id_ok(id)) {
+	if (!decl_id_ok(id) || strlen(id) != lua_rawlen(L, 1)) {
 		diags_add(s->diags, line, "%s '%s': ids may contain only "
 		    "letters, digits, '-', '_' and '.' (at most %d)", k->name,
 		    id, DECL_ID_MAX);
