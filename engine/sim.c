@@ -3,34 +3,75 @@
  *
  * Invariant: events fire in order of (time, sequence), where sequence is
  * a counter taken when the event is scheduled, so ties fire first in,
- * first out.  The heap holds small entries (time, sequence, slot) so that
- * comparisons never leave the heap array; a slot holds the event's action
- * and its current heap position, which is what makes cancel O(log n).
+ * first out.
+ *
+ * Layout, for speed: a heap entry is 16 bytes, the time and a key that
+ * packs (sequence << 24 | slot), so comparing two entries never leaves the
+ * heap array and one comparison orders ties (sequences are unique).  The
+ * array starts 3 entries before a 64-byte boundary, so the four children
+ * of a node share one cache line.  A slot holds the event's action.
+ *
+ * Cancel is lazy, as Redis's event loop deletes: the slot is marked and
+ * its entry is dropped when it reaches the top; when cancelled entries
+ * outnumber live ones the heap is swept and rebuilt, so a cancel costs
+ * O(1) amortised and memory stays within twice the live events.
+ *
  * Handles are (generation << 32 | slot): a slot's generation changes when
- * its event fires or is cancelled, so a stale handle is recognised.
+ * it is released, so a stale handle is recognised.
  */
 #include <assert.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "sim.h"
 #include "xmalloc.h"
 
-#define SIM_ARITY	4
-#define SIM_NOPOS	UINT32_MAX
+#define SIM_SLOT_BITS	24
+#define SIM_MAX_SLOTS	((uint32_t)1 << SIM_SLOT_BITS)	/* pending, max */
+#define SIM_SLOT_MASK	((uint64_t)SIM_MAX_SLOTS - 1)
+#define SIM_SEQ_LIMIT	((uint64_t)1 << (64 - SIM_SLOT_BITS))
+#define SIM_PAD		3	/* entries before the aligned children */
+#define SIM_LINE	64
 
-struct sim_entry {
-	sim_time	t;
-	uint64_t	seq;
-	uint32_t	slot;
-};
+/* A slot's link: the next free slot, or one of these. */
+#define SIM_PENDING	UINT32_MAX
+#define SIM_CANCELLED	(UINT32_MAX - 1)
+#define SIM_NONE	(UINT32_MAX - 2)
+
+/*
+ * An entry is its sort key: time in the high 64 bits, sequence and slot in
+ * the low 64, so that ordering by (time, sequence) is one unsigned 128-bit
+ * comparison, which compilers emit without branches.
+ */
+#ifdef __SIZEOF_INT128__
+__extension__ typedef unsigned __int128 sim_key;
+#define SIM_ENTRY(t, k)	(((sim_key)(uint64_t)(t) << 64) | (sim_key)(k))
+#define SIM_E_T(e)	((sim_time)(uint64_t)((e) >> 64))
+#define SIM_E_K(e)	((uint64_t)(e))
+#define SIM_LESS(a, b)	((a) < (b))
+#else
+typedef struct {
+	uint64_t	hi, lo;
+} sim_key;
+static inline sim_key
+sim_entry_make(sim_time t, uint64_t k)
+{
+	sim_key	e = { (uint64_t)t, k };
+
+	return e;
+}
+#define SIM_ENTRY(t, k)	sim_entry_make((t), (k))
+#define SIM_E_T(e)	((sim_time)(e).hi)
+#define SIM_E_K(e)	((e).lo)
+#define SIM_LESS(a, b)	((a).hi < (b).hi || ((a).hi == (b).hi && (a).lo < (b).lo))
+#endif
 
 struct sim_slot {
-	sim_fn		fn;
+	sim_fn		 fn;
 	void		*arg;
-	uint64_t	data;
-	uint32_t	pos;		/* heap index, or SIM_NOPOS if free */
-	uint32_t	gen;
-	uint32_t	next_free;
+	uint64_t	 data;
+	uint32_t	 gen;
+	uint32_t	 link;
 };
 
 struct sim {
@@ -39,81 +80,107 @@ struct sim {
 	uint64_t	 fired;
 	int		 stopped;
 
-	struct sim_entry *heap;
-	uint32_t	 n, cap;
+	void		*base;		/* allocation of heap, aligned */
+	sim_key		*heap;
+	uint32_t	 n, cap;		/* entries, live and cancelled */
+	uint32_t	 ncancelled;
 
 	struct sim_slot	*slots;
-	uint32_t	 nslots, free_head;
+	uint32_t	 nslots, cslots, free_head;
 };
 
-static inline int
-sim_less(const struct sim_entry *a, const struct sim_entry *b)
+static inline uint32_t
+sim_slot_of(sim_key e)
 {
-	if (a->t != b->t)
-		return a->t < b->t;
-	return a->seq < b->seq;
+	return (uint32_t)(SIM_E_K(e) & SIM_SLOT_MASK);
 }
 
 static inline void
-sim_place(struct sim *sim, uint32_t i, struct sim_entry e)
+sim_prefetch(const sim_key *p)
 {
-	sim->heap[i] = e;
-	sim->slots[e.slot].pos = i;
+#if defined(__GNUC__)
+	const char	*c = (const char *)p;
+
+	__builtin_prefetch(c);
+	__builtin_prefetch(c + 64);
+	__builtin_prefetch(c + 128);
+	__builtin_prefetch(c + 192);
+#else
+	(void)p;
+#endif
 }
 
 static void
-sim_sift_up(struct sim *sim, uint32_t i, struct sim_entry e)
+sim_sift_up(sim_key *h, uint32_t i, sim_key e)
 {
 	uint32_t	parent;
 
 	while (i > 0) {
-		parent = (i - 1) / SIM_ARITY;
-		if (!sim_less(&e, &sim->heap[parent]))
+		parent = (i - 1) / 4;
+		if (!SIM_LESS(e, h[parent]))
 			break;
-		sim_place(sim, i, sim->heap[parent]);
+		h[i] = h[parent];
 		i = parent;
 	}
-	sim_place(sim, i, e);
+	h[i] = e;
 }
 
-static void
-sim_sift_down(struct sim *sim, uint32_t i, struct sim_entry e)
+/* The index of the least child of i, or 0 if i is a leaf. */
+static inline uint32_t
+sim_least_child(const sim_key *h, uint32_t n, uint32_t i)
 {
-	uint32_t	 c, end, best, k;
+	uint32_t	c = 4 * i + 1, a, b, k;
 
-	for (;;) {
-		c = i * SIM_ARITY + 1;
-		if (c >= sim->n)
-			break;
-		end = c + SIM_ARITY;
-		if (end > sim->n)
-			end = sim->n;
-		best = c;
-		for (k = c + 1; k < end; k++) {
-			if (sim_less(&sim->heap[k], &sim->heap[best]))
-				best = k;
-		}
-		if (!sim_less(&sim->heap[best], &e))
-			break;
-		sim_place(sim, i, sim->heap[best]);
-		i = best;
+	if (c + 3 < n) {
+		a = SIM_LESS(h[c + 1], h[c]) ? c + 1 : c;
+		b = SIM_LESS(h[c + 3], h[c + 2]) ? c + 3 : c + 2;
+		return SIM_LESS(h[b], h[a]) ? b : a;
 	}
-	sim_place(sim, i, e);
+	if (c >= n)
+		return 0;
+	for (a = c, k = c + 1; k < n; k++) {
+		if (SIM_LESS(h[k], h[a]))
+			a = k;
+	}
+	return a;
 }
 
-/* Remove the entry at heap index i, keeping the heap ordered. */
 static void
-sim_remove_at(struct sim *sim, uint32_t i)
+sim_sift_down(sim_key *h, uint32_t n, uint32_t i, sim_key e)
 {
-	struct sim_entry	last;
+	uint32_t	c;
 
-	last = sim->heap[--sim->n];
-	if (i == sim->n)
+	while ((c = sim_least_child(h, n, i)) != 0 && SIM_LESS(h[c], e)) {
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = e;
+}
+
+/* Remove the root: move the hole down to a leaf along the least children,
+ * then put the last entry in it and sift it up (it rarely rises far, so
+ * this takes fewer comparisons than a plain sift-down). */
+static void
+sim_pop_root(struct sim *sim)
+{
+	sim_key		*h = sim->heap, last;
+	uint32_t	 i = 0, c, n;
+
+	last = h[--sim->n];
+	n = sim->n;
+	if (n == 0)
 		return;
-	if (i > 0 && sim_less(&last, &sim->heap[(i - 1) / SIM_ARITY]))
-		sim_sift_up(sim, i, last);
-	else
-		sim_sift_down(sim, i, last);
+	for (;;) {
+		/* the next level is one of four cache lines: fetch them while
+		 * this level is compared (hides most of a miss at large n) */
+		if (16 * i + 20 < n)
+			sim_prefetch(&h[16 * i + 5]);
+		if ((c = sim_least_child(h, n, i)) == 0)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	sim_sift_up(h, i, last);
 }
 
 static void
@@ -121,13 +188,73 @@ sim_release(struct sim *sim, uint32_t slot)
 {
 	struct sim_slot	*s = &sim->slots[slot];
 
-	s->pos = SIM_NOPOS;
 	s->fn = NULL;
-	s->gen++;
-	if (s->gen == 0)
+	if (++s->gen == 0)
 		s->gen = 1;
-	s->next_free = sim->free_head;
+	s->link = sim->free_head;
 	sim->free_head = slot;
+}
+
+static void
+sim_heap_alloc(struct sim *sim, uint32_t cap)
+{
+	size_t	 bytes;
+	void	*base;
+
+	bytes = ((size_t)cap + SIM_PAD) * sizeof(sim_key);
+	bytes = (bytes + SIM_LINE - 1) / SIM_LINE * SIM_LINE;
+	if ((base = aligned_alloc(SIM_LINE, bytes)) == NULL)
+		base = xmalloc(bytes);	/* aborts: never returns NULL */
+	if (sim->n > 0)
+		memcpy((sim_key *)base + SIM_PAD, sim->heap,
+		    sim->n * sizeof *sim->heap);
+	free(sim->base);
+	sim->base = base;
+	sim->heap = (sim_key *)base + SIM_PAD;
+	sim->cap = cap;
+}
+
+/* Rebuild the heap in place from its entries (Floyd), dropping cancelled
+ * ones and releasing their slots. */
+static void
+sim_sweep(struct sim *sim)
+{
+	sim_key		*h = sim->heap;
+	uint32_t	 i, j, slot;
+
+	for (i = j = 0; i < sim->n; i++) {
+		slot = sim_slot_of(h[i]);
+		if (sim->slots[slot].link == SIM_CANCELLED)
+			sim_release(sim, slot);
+		else
+			h[j++] = h[i];
+	}
+	sim->n = j;
+	sim->ncancelled = 0;
+	for (i = sim->n / 4 + 1; i-- > 0;)
+		sim_sift_down(h, sim->n, i, h[i]);
+}
+
+static int
+sim_key_cmp(const void *pa, const void *pb)
+{
+	sim_key	a = *(const sim_key *)pa, b = *(const sim_key *)pb;
+
+	return SIM_LESS(a, b) ? -1 : SIM_LESS(b, a);
+}
+
+/* Sequences ran out (after 2^40 events): renumber the pending ones in
+ * order.  A sorted array is a heap. */
+static void
+sim_renumber(struct sim *sim)
+{
+	uint32_t	i;
+
+	qsort(sim->heap, sim->n, sizeof *sim->heap, sim_key_cmp);
+	for (i = 0; i < sim->n; i++)
+		sim->heap[i] = SIM_ENTRY(SIM_E_T(sim->heap[i]),
+		    ((uint64_t)i << SIM_SLOT_BITS) | sim_slot_of(sim->heap[i]));
+	sim->seq = sim->n;
 }
 
 struct sim *
@@ -136,7 +263,8 @@ sim_new(void)
 	struct sim	*sim;
 
 	sim = xcalloc(1, sizeof *sim);
-	sim->free_head = SIM_NOPOS;
+	sim->free_head = SIM_NONE;
+	sim_heap_alloc(sim, 64);
 	return sim;
 }
 
@@ -145,7 +273,7 @@ sim_free(struct sim *sim)
 {
 	if (sim == NULL)
 		return;
-	free(sim->heap);
+	free(sim->base);
 	free(sim->slots);
 	free(sim);
 }
@@ -153,20 +281,29 @@ sim_free(struct sim *sim)
 sim_handle
 sim_at(struct sim *sim, sim_time t, sim_fn fn, void *arg, uint64_t data)
 {
-	struct sim_slot		*s;
-	struct sim_entry	 e;
-	uint32_t		 slot;
+	struct sim_slot	*s;
+	uint32_t	 slot;
 
 	assert(t >= sim->now);
 	assert(fn != NULL);
 
-	if (sim->free_head != SIM_NOPOS) {
+	if (sim->free_head != SIM_NONE) {
 		slot = sim->free_head;
-		sim->free_head = sim->slots[slot].next_free;
+		sim->free_head = sim->slots[slot].link;
 	} else {
-		assert(sim->nslots < SIM_NOPOS - 1);
-		sim->slots = xreallocarray(sim->slots, sim->nslots + 1,
-		    sizeof *sim->slots);
+		if (sim->nslots == SIM_MAX_SLOTS) {
+			sim_sweep(sim);		/* frees cancelled slots */
+			if (sim->free_head == SIM_NONE)
+				abort();	/* 16M events pending */
+			return sim_at(sim, t, fn, arg, data);
+		}
+		if (sim->nslots == sim->cslots) {
+			sim->cslots = sim->cslots ? sim->cslots * 2 : 64;
+			if (sim->cslots > SIM_MAX_SLOTS)
+				sim->cslots = SIM_MAX_SLOTS;
+			sim->slots = xreallocarray(sim->slots, sim->cslots,
+			    sizeof *sim->slots);
+		}
 		slot = sim->nslots++;
 		sim->slots[slot].gen = 1;
 	}
@@ -174,16 +311,14 @@ sim_at(struct sim *sim, sim_time t, sim_fn fn, void *arg, uint64_t data)
 	s->fn = fn;
 	s->arg = arg;
 	s->data = data;
+	s->link = SIM_PENDING;
 
-	if (sim->n == sim->cap) {
-		sim->cap = sim->cap == 0 ? 64 : sim->cap * 2;
-		sim->heap = xreallocarray(sim->heap, sim->cap,
-		    sizeof *sim->heap);
-	}
-	e.t = t;
-	e.seq = sim->seq++;
-	e.slot = slot;
-	sim_sift_up(sim, sim->n++, e);
+	if (sim->n == sim->cap)
+		sim_heap_alloc(sim, sim->cap * 2);
+	if (sim->seq == SIM_SEQ_LIMIT)
+		sim_renumber(sim);
+	sim_sift_up(sim->heap, sim->n++,
+	    SIM_ENTRY(t, (sim->seq++ << SIM_SLOT_BITS) | slot));
 	return ((uint64_t)s->gen << 32) | slot;
 }
 
@@ -196,7 +331,7 @@ sim_lookup(const struct sim *sim, sim_handle h)
 	if (h == 0 || slot >= sim->nslots)
 		return NULL;
 	if (sim->slots[slot].gen != gen ||
-	    sim->slots[slot].pos == SIM_NOPOS)
+	    sim->slots[slot].link != SIM_PENDING)
 		return NULL;
 	return &sim->slots[slot];
 }
@@ -208,8 +343,11 @@ sim_cancel(struct sim *sim, sim_handle h)
 
 	if ((s = sim_lookup(sim, h)) == NULL)
 		return -1;
-	sim_remove_at(sim, s->pos);
-	sim_release(sim, (uint32_t)h);
+	s->link = SIM_CANCELLED;
+	s->fn = NULL;
+	sim->ncancelled++;
+	if (sim->ncancelled > 32 && sim->ncancelled > sim->n / 2)
+		sim_sweep(sim);
 	return 0;
 }
 
@@ -219,6 +357,22 @@ sim_pending(const struct sim *sim, sim_handle h)
 	return sim_lookup(sim, h) != NULL;
 }
 
+/* Drop cancelled entries from the top, so heap[0] (if any) is live. */
+static void
+sim_skip_cancelled(struct sim *sim)
+{
+	uint32_t	slot;
+
+	while (sim->n > 0 && sim->ncancelled > 0) {
+		slot = sim_slot_of(sim->heap[0]);
+		if (sim->slots[slot].link != SIM_CANCELLED)
+			break;
+		sim_pop_root(sim);
+		sim_release(sim, slot);
+		sim->ncancelled--;
+	}
+}
+
 sim_time
 sim_now(const struct sim *sim)
 {
@@ -226,15 +380,16 @@ sim_now(const struct sim *sim)
 }
 
 sim_time
-sim_next(const struct sim *sim)
+sim_next(struct sim *sim)
 {
-	return sim->n == 0 ? SIM_NEVER : sim->heap[0].t;
+	sim_skip_cancelled(sim);
+	return sim->n == 0 ? SIM_NEVER : SIM_E_T(sim->heap[0]);
 }
 
 size_t
 sim_count(const struct sim *sim)
 {
-	return sim->n;
+	return sim->n - sim->ncancelled;
 }
 
 uint64_t
@@ -246,23 +401,24 @@ sim_fired(const struct sim *sim)
 int
 sim_step(struct sim *sim)
 {
-	struct sim_entry	 top;
-	struct sim_slot		*s;
-	sim_fn			 fn;
-	void			*arg;
-	uint64_t		 data;
+	struct sim_slot	*s;
+	sim_fn		 fn;
+	void		*arg;
+	uint64_t	 data;
+	uint32_t	 slot;
 
+	sim_skip_cancelled(sim);
 	if (sim->n == 0)
 		return 0;
-	top = sim->heap[0];
-	sim_remove_at(sim, 0);
-	s = &sim->slots[top.slot];
+	sim->now = SIM_E_T(sim->heap[0]);
+	slot = sim_slot_of(sim->heap[0]);
+	sim_pop_root(sim);
+	s = &sim->slots[slot];
 	fn = s->fn;
 	arg = s->arg;
 	data = s->data;
-	sim_release(sim, top.slot);
+	sim_release(sim, slot);
 
-	sim->now = top.t;
 	sim->fired++;
 	fn(sim, arg, data);
 	return 1;
@@ -274,7 +430,7 @@ sim_run_until(struct sim *sim, sim_time t)
 	uint64_t	before = sim->fired;
 
 	sim->stopped = 0;
-	while (!sim->stopped && sim->n > 0 && sim->heap[0].t <= t)
+	while (!sim->stopped && sim_next(sim) <= t && sim->n > 0)
 		sim_step(sim);
 	if (!sim->stopped && t > sim->now && t != SIM_NEVER)
 		sim->now = t;
@@ -291,7 +447,8 @@ void
 sim_reset(struct sim *sim)
 {
 	while (sim->n > 0)
-		sim_release(sim, sim->heap[--sim->n].slot);
+		sim_release(sim, sim_slot_of(sim->heap[--sim->n]));
+	sim->ncancelled = 0;
 	sim->now = 0;
 	sim->fired = 0;
 	sim->stopped = 0;

@@ -32,18 +32,20 @@ struct sim	*sim_new(void);
 void		 sim_free(struct sim *sim);	/* sim_free(NULL) is a no-op */
 
 /* Schedule fn(sim, arg, data) at time t (t >= sim_now: asserted).  Events
- * at equal times fire in the order they were scheduled. */
+ * at equal times fire in the order they were scheduled.  At most 2^24
+ * events may be pending at once. */
 sim_handle	 sim_at(struct sim *sim, sim_time t, sim_fn fn, void *arg,
 		     uint64_t data);
 /* Cancel a pending event: 0 if it was pending (it will never fire), -1 if
- * the handle is stale or 0. */
+ * the handle is stale or 0.  O(1) amortised. */
 int		 sim_cancel(struct sim *sim, sim_handle h);
 /* 1 if the handle's event is still pending. */
 int		 sim_pending(const struct sim *sim, sim_handle h);
 
 sim_time	 sim_now(const struct sim *sim);
-/* The time of the earliest pending event, or SIM_NEVER if there is none. */
-sim_time	 sim_next(const struct sim *sim);
+/* The time of the earliest pending event, or SIM_NEVER if there is none.
+ * (Not const: it drops cancelled events it finds at the top.) */
+sim_time	 sim_next(struct sim *sim);
 size_t		 sim_count(const struct sim *sim);	/* pending events */
 uint64_t	 sim_fired(const struct sim *sim);	/* events fired so far */
 

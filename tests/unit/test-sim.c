@@ -160,6 +160,36 @@ START_TEST(test_stop_and_reset)
 }
 END_TEST
 
+START_TEST(test_mass_cancel_sweeps)
+{
+	struct sim	*sim = sim_new();
+	sim_handle	 h[1000];
+	int		 i;
+
+	for (i = 0; i < 1000; i++)
+		h[i] = sim_at(sim, (i * 7919) % 1000, record, NULL,
+		    (uint64_t)i);
+	/* cancel all but every tenth: far more than half, so the heap is
+	 * swept and rebuilt along the way */
+	for (i = 0; i < 1000; i++) {
+		if (i % 10 != 0)
+			ck_assert_int_eq(sim_cancel(sim, h[i]), 0);
+	}
+	ck_assert_uint_eq(sim_count(sim), 100);
+	for (i = 0; i < 1000; i++)
+		ck_assert_int_eq(sim_pending(sim, h[i]), i % 10 == 0);
+	/* new events reuse the freed slots; old handles stay stale */
+	sim_at(sim, 5000, record, NULL, 5000);
+	ck_assert_int_eq(sim_cancel(sim, h[1]), -1);
+	nfired = 0;
+	sim_run_until(sim, SIM_NEVER);
+	ck_assert_int_eq(nfired, 101);
+	ck_assert_uint_eq(sim_fired(sim), 101);
+	ck_assert_int_eq(sim_now(sim), 5000);
+	sim_free(sim);
+}
+END_TEST
+
 /* The reference: pending (time, seq) pairs kept in an array. */
 struct ref {
 	sim_time	t;
@@ -260,6 +290,7 @@ add_tests(TCase *tc)
 	tcase_add_test(tc, test_cancel_from_handler);
 	tcase_add_test(tc, test_run_until);
 	tcase_add_test(tc, test_stop_and_reset);
+	tcase_add_test(tc, test_mass_cancel_sweeps);
 	tcase_add_test(tc, test_random_against_reference);
 }
 
