@@ -93,7 +93,6 @@ struct script {
 	int			 chunk_ref;	/* the compiled scenario */
 	int			 libs_ref;	/* frozen library proxies */
 	int			 run_ref;	/* per-run table, or LUA_NOREF */
-	int			 ncb;		/* keys used in the run table */
 	int			 nids;		/* tostring ids handed out */
 
 	struct exercise		*ex;
@@ -118,10 +117,10 @@ struct script {
 	struct arena		*scan_arena;
 };
 
-#define SCRIPT_RUN_ENV		1	/* keys in the run table */
-#define SCRIPT_RUN_STATE	2
-#define SCRIPT_RUN_IDS		3
-#define SCRIPT_RUN_FIRST_CB	16
+/* Fields of the run table; its integer keys are luaL_ref's. */
+#define SCRIPT_RUN_ENV		"env"
+#define SCRIPT_RUN_STATE	"state"
+#define SCRIPT_RUN_IDS		"ids"
 
 /* script.c */
 struct script	*script_of(lua_State *L);

@@ -259,12 +259,11 @@ script_push_run(lua_State *L)
 int
 script_keep(lua_State *L)
 {
-	struct script	*s = script_of(L);
-	int		 key = ++s->ncb;
+	int	key;
 
 	script_push_run(L);			/* value run */
 	lua_insert(L, -2);			/* run value */
-	lua_rawseti(L, -2, key);		/* run */
+	key = luaL_ref(L, -2);			/* run */
 	lua_pop(L, 1);
 	return key;
 }
@@ -277,12 +276,13 @@ script_push_kept(lua_State *L, int key)
 	lua_remove(L, -2);
 }
 
+/* The one place a kept value is released (luaL_unref's arguments are
+ * easy to get wrong). */
 void
 script_drop_kept(lua_State *L, int key)
 {
 	script_push_run(L);
-	lua_pushnil(L);
-	lua_rawseti(L, -2, key);
+	luaL_unref(L, -1, key);
 	lua_pop(L, 1);
 }
 
@@ -476,7 +476,7 @@ script_object_id(lua_State *L, int idx)
 
 	idx = lua_absindex(L, idx);
 	script_push_run(L);
-	lua_rawgeti(L, -1, SCRIPT_RUN_IDS);		/* run ids */
+	lua_getfield(L, -1, SCRIPT_RUN_IDS);		/* run ids */
 	lua_pushvalue(L, idx);
 	if (lua_rawget(L, -2) == LUA_TNUMBER) {
 		id = (int)lua_tointeger(L, -1);
@@ -576,7 +576,7 @@ script_load(lua_State *L)
 		return 2;
 	}
 	script_push_run(L);
-	lua_rawgeti(L, -1, SCRIPT_RUN_ENV);		/* fn run env */
+	lua_getfield(L, -1, SCRIPT_RUN_ENV);		/* fn run env */
 	lua_remove(L, -2);
 	lua_setupvalue(L, -2, 1);
 	return 1;
@@ -1016,7 +1016,6 @@ script_begin(struct script *s, struct exercise *ex, uint64_t seed,
 	s->diags = d;
 	s->loading = 1;
 	s->nids = 0;
-	s->ncb = SCRIPT_RUN_FIRST_CB;
 	s->npending = 0;
 
 	lua_newtable(L);				/* run */
@@ -1024,15 +1023,15 @@ script_begin(struct script *s, struct exercise *ex, uint64_t seed,
 	lua_newtable(L);				/* run env state */
 	lua_pushvalue(L, -1);
 	lua_setfield(L, -3, "state");
-	lua_rawseti(L, -3, SCRIPT_RUN_STATE);
-	lua_rawseti(L, -2, SCRIPT_RUN_ENV);
+	lua_setfield(L, -3, SCRIPT_RUN_STATE);
+	lua_setfield(L, -2, SCRIPT_RUN_ENV);
 	lua_newtable(L);
-	lua_rawseti(L, -2, SCRIPT_RUN_IDS);
+	lua_setfield(L, -2, SCRIPT_RUN_IDS);
 	s->run_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
 	lua_rawgeti(L, LUA_REGISTRYINDEX, s->chunk_ref);	/* chunk */
 	script_push_run(L);
-	lua_rawgeti(L, -1, SCRIPT_RUN_ENV);
+	lua_getfield(L, -1, SCRIPT_RUN_ENV);
 	lua_remove(L, -2);				/* chunk env */
 	lua_setupvalue(L, -2, 1);
 	if (script_call(s, 0, 0) == 0) {

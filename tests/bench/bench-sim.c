@@ -16,7 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "bot.h"
+#include "diag.h"
+#include "exercise.h"
+#include "script.h"
 #include "sim.h"
 
 #define BENCH_TAB_BITS	16
@@ -77,6 +82,15 @@ static const uint64_t bench_sizes_quick[] = { 1000, 10000, 0 };
  * bench_hold and add a line here: scripts/bench picks it up through
  * --list and reports every workload not named hold-* in a table of its own.
  */
+static int	bench_lua_every(const struct bench_workload *,
+		    const struct bench_opts *, uint64_t);
+static int	bench_lua_after(const struct bench_workload *,
+		    const struct bench_opts *, uint64_t);
+static int	bench_playthrough(const struct bench_workload *,
+		    const struct bench_opts *, uint64_t);
+static const uint64_t bench_sizes_lua[] = { 1, 1000, 0 };
+static const uint64_t bench_sizes_one[] = { 1, 0 };
+
 static const struct bench_workload bench_workloads[] = {
 	{ "hold-smooth", "pop the earliest, push at t + uniform [0, 2e6) ms",
 	    bench_hold, BENCH_SMOOTH, bench_sizes_hold, bench_sizes_quick },
@@ -84,6 +98,15 @@ static const struct bench_workload bench_workloads[] = {
 	    bench_hold, BENCH_TIES, bench_sizes_hold, bench_sizes_quick },
 	{ "cancel-smooth", "cancel the oldest pending event, schedule one more",
 	    bench_cancel, BENCH_SMOOTH, bench_sizes_hold, bench_sizes_quick },
+	{ "lua-every", "n Lua timers (every): C queue -> Lua handler, "
+	    "rescheduled in C", bench_lua_every, BENCH_NONE, bench_sizes_lua,
+	    bench_sizes_lua },
+	{ "lua-after", "n Lua chains: the handler calls after() to schedule "
+	    "the next event back in C", bench_lua_after, BENCH_NONE,
+	    bench_sizes_lua, bench_sizes_lua },
+	{ "playthrough", "headless playthroughs of the default scenario "
+	    "(scenarios/northern-lights.lua, or $BENCH_SCENARIO), bots random",
+	    bench_playthrough, BENCH_NONE, bench_sizes_one, bench_sizes_one },
 };
 #define BENCH_NWORKLOADS (sizeof bench_workloads / sizeof bench_workloads[0])
 
@@ -304,6 +327,166 @@ bench_cancel(const struct bench_workload *w, const struct bench_opts *o,
 	sim_free(sim);
 	free(ring);
 	free(tab);
+	return 0;
+}
+
+/*
+ * Load a scenario for the Lua workloads: `body' after a minimal header,
+ * written to a temp file.  Exits on failure.
+ */
+static struct script *
+bench_script(const char *body, uint64_t n)
+{
+	char		 path[] = "/tmp/bench-sim-XXXXXX";
+	struct diags	 d;
+	struct error	 e;
+	struct script	*s;
+	FILE		*f;
+	int		 fd;
+
+	if ((fd = mkstemp(path)) == -1 || (f = fdopen(fd, "w")) == NULL) {
+		perror("bench-sim: temp file");
+		exit(1);
+	}
+	fprintf(f, "scenario { id = 'bench', title = 'Bench' }\n"
+	    "role 'r' { }\nlocal N = %llu\n%s\n", (unsigned long long)n,
+	    body);
+	fclose(f);
+	diags_init(&d, path);
+	s = script_new(path, NULL, &d, &e);
+	unlink(path);
+	if (s == NULL) {
+		diags_print(&d, stderr);
+		exit(1);
+	}
+	diags_free(&d);
+	return s;
+}
+
+/* Time sim_step over scripted events: one operation is one event, its
+ * Lua handler included. */
+static int
+bench_lua(const struct bench_workload *w, const struct bench_opts *o,
+    uint64_t n, const char *body)
+{
+	struct script	*s = bench_script(body, n);
+	struct exercise	*ex = exercise_new();
+	struct diags	 d;
+	double		 ns[BENCH_MAXREPS];
+	uint64_t	 ops, warmup, j, t0;
+	char		 extra[64];
+	int		 r;
+
+	diags_init(&d, "bench");
+	if (n == 0 || script_begin(s, ex, 1, &d) != 0) {
+		diags_print(&d, stderr);
+		return -1;
+	}
+	exercise_start(ex);
+	ops = o->ops != 0 ? o->ops : 1000000;
+	warmup = bench_warmup(o, n);
+	for (j = 0; j < warmup; j++)
+		sim_step(ex->sim);
+	for (r = 0; r < o->reps; r++) {
+		t0 = bench_now_ns();
+		for (j = 0; j < ops; j++)
+			sim_step(ex->sim);
+		ns[r] = (double)(bench_now_ns() - t0) / (double)ops;
+	}
+	if (ex->nerrors != 0 || sim_count(ex->sim) < n) {
+		fprintf(stderr, "bench-sim: %s: scenario errors\n", w->name);
+		return -1;
+	}
+	snprintf(extra, sizeof extra, " lua_kib=%zu",
+	    script_memory(s) / 1024);
+	bench_report(w->name, n, ns, o->reps, ops, warmup, extra);
+	script_free(s);
+	exercise_free(ex);
+	diags_free(&d);
+	return 0;
+}
+
+static int
+bench_lua_every(const struct bench_workload *w, const struct bench_opts *o,
+    uint64_t n)
+{
+	return bench_lua(w, o, n,
+	    "local fired = 0\n"
+	    "for i = 1, N do\n"
+	    "  every(1 + i % 7, function() fired = fired + 1 end)\n"
+	    "end\n");
+}
+
+static int
+bench_lua_after(const struct bench_workload *w, const struct bench_opts *o,
+    uint64_t n)
+{
+	return bench_lua(w, o, n,
+	    "local fired = 0\n"
+	    "local function step()\n"
+	    "  fired = fired + 1\n"
+	    "  after(1 + fired % 7, step)\n"
+	    "end\n"
+	    "for i = 1, N do after(1 + i % 7, step) end\n");
+}
+
+/* Whole headless playthroughs with bots, reusing one Lua state and the
+ * compiled chunk; one operation is one playthrough. */
+static int
+bench_playthrough(const struct bench_workload *w, const struct bench_opts *o,
+    uint64_t n)
+{
+	const char	*path = getenv("BENCH_SCENARIO");
+	struct diags	 d;
+	struct error	 e;
+	struct script	*s;
+	struct exercise	*ex = exercise_new();
+	struct bot	*b;
+	double		 ns[BENCH_MAXREPS];
+	uint64_t	 ops, warmup, j, t0, seed = 0, events = 0, runs = 0;
+	char		 extra[96];
+	int		 r;
+
+	if (path == NULL)
+		path = "scenarios/northern-lights.lua";
+	diags_init(&d, path);
+	if ((s = script_new(path, NULL, &d, &e)) == NULL) {
+		fprintf(stderr, "bench-sim: %s\n", d.n ? d.v[0].msg : e.msg);
+		return -1;
+	}
+	ops = o->ops != 0 ? o->ops : 3000;
+	warmup = o->warmup != UINT64_MAX ? o->warmup : 300;
+
+#define BENCH_PLAY_ONE() do {						\
+	if (script_begin(s, ex, seed++, &d) != 0)			\
+		return -1;						\
+	b = bot_new(ex, BOT_RANDOM, seed);				\
+	exercise_start(ex);						\
+	exercise_run(ex, SIM_NEVER);					\
+	events += sim_fired(ex->sim);					\
+	runs++;								\
+	if (ex->nerrors != 0)						\
+		return -1;						\
+	bot_free(b);							\
+} while (0)
+
+	for (j = 0; j < warmup; j++)
+		BENCH_PLAY_ONE();
+	for (r = 0; r < o->reps; r++) {
+		t0 = bench_now_ns();
+		for (j = 0; j < ops; j++)
+			BENCH_PLAY_ONE();
+		ns[r] = (double)(bench_now_ns() - t0) / (double)ops;
+	}
+#undef BENCH_PLAY_ONE
+	qsort(ns, (size_t)o->reps, sizeof *ns, bench_cmp);
+	snprintf(extra, sizeof extra, " per_s=%.0f events_per_run=%.1f "
+	    "lua_kib=%zu", 1e9 / ns[o->reps / 2], (double)events /
+	    (double)runs, script_memory(s) / 1024);
+	bench_report(w->name, n, ns, o->reps, ops, warmup, extra);
+	script_free(s);
+	exercise_free(ex);
+	diags_free(&d);
 	return 0;
 }
 
