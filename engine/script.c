@@ -746,6 +746,14 @@ script_build_libs(struct script *s)
 	static const char *const co_names[] = { "close", "create",
 	    "isyieldable", "resume", "running", "status", "wrap", "yield",
 	    NULL };
+	static const struct {
+		const char		*name;
+		const char *const	*fields;
+	} libs[] = {
+		{ "table", table_names }, { "math", math_names },
+		{ "utf8", utf8_names }, { "coroutine", co_names },
+		{ NULL, NULL }
+	}, *lib;
 	lua_State	*L = s->L;
 
 	lua_newtable(L);				/* libs */
@@ -770,31 +778,17 @@ script_build_libs(struct script *s)
 	lua_pop(L, 2);
 	lua_setfield(L, -2, "string");
 
-	lua_getglobal(L, "table");
-	script_copy_fields(L, -1, table_names);
-	lua_remove(L, -2);
-	script_freeze(L);
-	lua_setfield(L, -2, "table");
-
-	lua_getglobal(L, "math");
-	script_copy_fields(L, -1, math_names);
-	lua_remove(L, -2);
-	lua_pushcfunction(L, script_random);
-	lua_setfield(L, -2, "random");
-	script_freeze(L);
-	lua_setfield(L, -2, "math");
-
-	lua_getglobal(L, "utf8");
-	script_copy_fields(L, -1, utf8_names);
-	lua_remove(L, -2);
-	script_freeze(L);
-	lua_setfield(L, -2, "utf8");
-
-	lua_getglobal(L, "coroutine");
-	script_copy_fields(L, -1, co_names);
-	lua_remove(L, -2);
-	script_freeze(L);
-	lua_setfield(L, -2, "coroutine");
+	for (lib = libs; lib->name != NULL; lib++) {
+		lua_getglobal(L, lib->name);
+		script_copy_fields(L, -1, lib->fields);
+		lua_remove(L, -2);
+		if (strcmp(lib->name, "math") == 0) {
+			lua_pushcfunction(L, script_random);
+			lua_setfield(L, -2, "random");
+		}
+		script_freeze(L);
+		lua_setfield(L, -2, lib->name);
+	}
 
 	s->libs_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
