@@ -280,6 +280,91 @@ START_TEST(test_random_against_reference)
 }
 END_TEST
 
+/* Callbacks that schedule and cancel, as real events do, against the same
+ * kind of reference: every event must be the earliest pending when it
+ * fires. */
+static struct {
+	struct sim	*sim;
+	struct rng	 r;
+	struct ref	*v;
+	size_t		 n, cap;
+	uint64_t	 seq, fired;
+} cb;
+
+static void	cb_fire(struct sim *sim, void *arg, uint64_t data);
+
+static void
+cb_schedule(sim_time t)
+{
+	if (cb.n == cb.cap)
+		cb.v = realloc(cb.v, (cb.cap = cb.cap ? cb.cap * 2 : 64) *
+		    sizeof *cb.v);
+	cb.v[cb.n].t = t;
+	cb.v[cb.n].seq = cb.seq;
+	cb.v[cb.n].h = sim_at(cb.sim, t, cb_fire, NULL, cb.seq);
+	cb.seq++;
+	cb.n++;
+}
+
+static void
+cb_fire(struct sim *sim, void *arg, uint64_t data)
+{
+	size_t	i, k = 0;
+	int	what;
+
+	for (i = 1; i < cb.n; i++) {
+		if (ref_cmp(&cb.v[i], &cb.v[k]) < 0)
+			k = i;
+	}
+	ck_assert_uint_eq(data, cb.v[k].seq);
+	ck_assert_int_eq(sim_now(sim), cb.v[k].t);
+	cb.v[k] = cb.v[--cb.n];
+	cb.fired++;
+	ck_assert_uint_eq(sim_count(sim), cb.n);
+	/* mostly one follow-up (the fused path), sometimes none or two,
+	 * sometimes a cancel, sometimes a look at the queue */
+	what = (int)rng_range(&cb.r, 0, 9);
+	if (what != 0 && cb.fired < 200000)
+		cb_schedule(sim_now(sim) + rng_range(&cb.r, 0, 3) * SIM_MIN);
+	if (what == 1 && cb.fired < 200000) {
+		cb_schedule(sim_now(sim) + rng_range(&cb.r, 0, 100000));
+		cb_schedule(sim_now(sim));	/* a tie with now */
+	}
+	if (what == 2 && cb.n > 0) {
+		k = (size_t)rng_range(&cb.r, 0, (int64_t)cb.n - 1);
+		ck_assert_int_eq(sim_cancel(sim, cb.v[k].h), 0);
+		cb.v[k] = cb.v[--cb.n];
+	}
+	if (what == 3)
+		ck_assert_uint_eq(sim_count(sim), cb.n);
+	if (what == 4 && cb.n > 0) {
+		sim_time	min = SIM_NEVER;
+		for (i = 0; i < cb.n; i++)
+			if (cb.v[i].t < min)
+				min = cb.v[i].t;
+		ck_assert_int_eq(sim_next(sim), min);
+	}
+}
+
+START_TEST(test_random_callbacks)
+{
+	int	i;
+
+	memset(&cb, 0, sizeof cb);
+	cb.sim = sim_new();
+	rng_seed(&cb.r, 7);
+	for (i = 0; i < 1000; i++)
+		cb_schedule(rng_range(&cb.r, 0, 10) * SIM_MIN);
+	sim_run_until(cb.sim, SIM_NEVER);
+	ck_assert_uint_eq(cb.n, 0);
+	ck_assert_uint_eq(sim_count(cb.sim), 0);
+	ck_assert_uint_ge(cb.fired, 200000);
+	ck_assert_uint_eq(sim_fired(cb.sim), cb.fired);
+	free(cb.v);
+	sim_free(cb.sim);
+}
+END_TEST
+
 static void
 add_tests(TCase *tc)
 {
@@ -292,6 +377,7 @@ add_tests(TCase *tc)
 	tcase_add_test(tc, test_stop_and_reset);
 	tcase_add_test(tc, test_mass_cancel_sweeps);
 	tcase_add_test(tc, test_random_against_reference);
+	tcase_add_test(tc, test_random_callbacks);
 }
 
 #define SUITE_NAME "sim"
