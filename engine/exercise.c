@@ -572,6 +572,16 @@ exercise_error(struct exercise *ex, const char *text)
 }
 
 void
+exercise_halt(struct exercise *ex)
+{
+	if (ex->ended)
+		return;
+	ex->ended = 1;
+	ex->end_t = sim_now(ex->sim);
+	sim_stop(ex->sim);
+}
+
+void
 exercise_finish(struct exercise *ex, const char *reason)
 {
 	struct ex_record	r;

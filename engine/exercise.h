@@ -231,6 +231,9 @@ void	exercise_verdict(struct exercise *ex, int objective, enum ex_verdict v,
 void	exercise_log(struct exercise *ex, const char *text);
 /* A scenario error (message with file:line and traceback). */
 void	exercise_error(struct exercise *ex, const char *text);
+/* Stop at once, recording nothing more: for when the journal cannot be
+ * written (records that cannot be kept must not be made). */
+void	exercise_halt(struct exercise *ex);
 /* End after the current event; summary may be NULL. */
 void	exercise_finish(struct exercise *ex, const char *reason);
 

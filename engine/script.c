@@ -1053,6 +1053,19 @@ script_end(struct script *s)
 	s->cur_proc = -1;
 }
 
+const char *
+script_source(const struct script *s, size_t *len)
+{
+	*len = s->source_len;
+	return s->source;
+}
+
+const char *
+script_path(const struct script *s)
+{
+	return s->path;
+}
+
 size_t
 script_memory(const struct script *s)
 {

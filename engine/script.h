@@ -44,6 +44,10 @@ int		 script_begin(struct script *s, struct exercise *ex,
 /* Drop the run's timers, handlers and environment. */
 void		 script_end(struct script *s);
 
+/* The scenario file as read (for its hash), and its name as given. */
+const char	*script_source(const struct script *s, size_t *len);
+const char	*script_path(const struct script *s);
+
 /* Bytes the Lua state holds now. */
 size_t		 script_memory(const struct script *s);
 

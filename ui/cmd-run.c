@@ -9,12 +9,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bot.h"
 #include "cmd.h"
 #include "diag.h"
 #include "exercise.h"
+#include "journal.h"
 #include "script.h"
 #include "vtime.h"
 
@@ -23,7 +26,7 @@ static int	cmd_run_exec(int, char **);
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
 	.usage = "--headless [-v] [--seed N] [--bots random|first] "
-	    "[--choose INJECT=CHOICE]... FILE",
+	    "[--choose INJECT=CHOICE]... [--journal FILE | --no-journal] FILE",
 	.summary = "run an exercise (headless: bots play every role)",
 	.help =
 	    "  --headless            run at full speed with bots playing every\n"
@@ -35,14 +38,25 @@ const struct cmd_entry cmd_run_entry = {
 	    "  --choose INJECT=CHOICE\n"
 	    "                        bots always take CHOICE on INJECT (repeat\n"
 	    "                        for several injects; forces a path)\n"
+	    "  --journal FILE        where to write the journal (default:\n"
+	    "                        runs/ID-YYYYMMDDTHHMMSSZ-SEED.jsonl; never\n"
+	    "                        overwrites a file)\n"
+	    "  --no-journal          keep no journal (for quick experiments)\n"
 	    "  -v, --verbose         print the timeline as it happens\n\n"
 	    "Exit status 0 if the exercise ran without scenario errors, 1 if\n"
 	    "the scenario failed to load or raised errors, 2 on bad usage.\n",
 	.exec = cmd_run_exec,
 };
 
+/* A headless run commits its journal in groups of this many records (and
+ * at the end): nobody waits on an acknowledgement. */
+#define RUN_COMMIT_EVERY	512
+
 struct run_opts {
-	int		 headless, verbose;
+	int		 headless, verbose, no_journal;
+	const char	*journal_path;
+	struct journal	*journal;
+	struct error	 journal_err;
 	uint64_t	 seed;
 	int		 seeded;
 	enum bot_mode	 bots;
@@ -61,7 +75,7 @@ run_role(const struct exercise *ex, int role)
 static void
 run_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 {
-	const struct run_opts	*o = arg;
+	struct run_opts		*o = arg;
 	const struct ex_inject	*in = r->inject >= 0 ?
 	    &ex->injects[r->inject] : NULL;
 	const struct ex_delivery *dv = r->delivery >= 0 ?
@@ -69,6 +83,14 @@ run_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 	char			 t[VTIME_BUFSZ], b[VTIME_BUFSZ];
 	size_t			 i;
 
+	if (o->journal != NULL && !journal_failed(o->journal) &&
+	    (journal_record(o->journal, ex, r, &o->journal_err) != 0 ||
+	    (journal_seq(o->journal) % RUN_COMMIT_EVERY == 0 &&
+	    journal_commit(o->journal, &o->journal_err) != 0))) {
+		/* what cannot be kept must not happen: stop here */
+		exercise_halt(ex);
+		return;
+	}
 	vtime_format(r->t, t, sizeof t);
 	if (r->kind == REC_ERROR) {
 		fprintf(stderr, "%s scenario error: %s\n", t, r->text);
@@ -233,6 +255,8 @@ run_parse(int argc, char **argv, struct run_opts *o)
 		{ "bots", required_argument, NULL, 'b' },
 		{ "choose", required_argument, NULL, 'c' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "journal", required_argument, NULL, 'j' },
+		{ "no-journal", no_argument, NULL, 'J' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -278,6 +302,12 @@ run_parse(int argc, char **argv, struct run_opts *o)
 		case 'v':
 			o->verbose = 1;
 			break;
+		case 'j':
+			o->journal_path = optarg;
+			break;
+		case 'J':
+			o->no_journal = 1;
+			break;
 		case 'h':
 			cmd_usage(ce, stdout);
 			return -1;
@@ -292,10 +322,45 @@ run_parse(int argc, char **argv, struct run_opts *o)
 	if (optind != argc - 1)
 		return cmd_usage_error(ce, optind >= argc ? "no scenario file" :
 		    "one scenario file at a time");
+	if (o->journal_path != NULL && o->no_journal)
+		return cmd_usage_error(ce, "--journal and --no-journal together");
 	if (!o->headless)
 		return cmd_usage_error(ce, "live exercises (consoles for "
 		    "players) are not available yet: add --headless to run "
 		    "with bots");
+	return 0;
+}
+
+/* Create the journal (the default name under runs/) and write its
+ * header. */
+static int
+run_open_journal(struct run_opts *o, struct script *s, struct exercise *ex,
+    struct error *e)
+{
+	const char	*src;
+	char		 path[512], stamp[32];
+	size_t		 len;
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	if (o->journal_path == NULL) {
+		gmtime_r(&now, &tm);
+		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
+		if (mkdir("runs", 0700) == -1 && errno != EEXIST)
+			return error_set(e, ERR_IO, "runs: %s",
+			    strerror(errno));
+		snprintf(path, sizeof path, "runs/%s-%s-%" PRIu64 ".jsonl",
+		    ex->scenario.id, stamp, o->seed);
+		o->journal_path = path;
+	}
+	if ((o->journal = journal_create(o->journal_path, NULL, NULL,
+	    e)) == NULL)
+		return -1;
+	src = script_source(s, &len);
+	if (journal_header(o->journal, ex, script_path(s), src, len,
+	    o->bots == BOT_FIRST ? "first" : "random", e) != 0 ||
+	    journal_commit(o->journal, e) != 0)
+		return -1;
 	return 0;
 }
 
@@ -350,14 +415,30 @@ cmd_run_exec(int argc, char **argv)
 		}
 		*eq = '=';
 	}
+	if (!o.no_journal && run_open_journal(&o, s, ex, &e) != 0) {
+		fprintf(stderr, "ttxsim run: %s\n", e.msg);
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	exercise_set_sink(ex, run_sink, &o);
 	exercise_start(ex);
 	exercise_run(ex, SIM_NEVER);
+	if (o.journal != NULL && !journal_failed(o.journal))
+		journal_commit(o.journal, &o.journal_err);
 	if (o.verbose)
 		printf("\n");
 	run_outcome(ex, &o);
-	rc = ex->nerrors > 0 ? EXIT_PROBLEM : 0;
+	if (o.journal != NULL && journal_failed(o.journal)) {
+		fprintf(stderr, "ttxsim run: %s\n", o.journal_err.msg);
+		rc = EXIT_PROBLEM;
+	} else if (o.journal != NULL)
+		printf("journal: %s\n", journal_path(o.journal));
+	else
+		rc = 0;
+	if (rc != EXIT_PROBLEM)
+		rc = ex->nerrors > 0 ? EXIT_PROBLEM : 0;
 out:
+	journal_close(o.journal, NULL);
 	bot_free(bots);
 	script_free(s);
 	exercise_free(ex);

@@ -2,6 +2,7 @@
  * ttxsim: one program, many subcommands (as git and tmux are).  This file
  * holds the table of them and dispatches.
  */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_check_entry,
+	&cmd_journal_entry,
 	&cmd_run_entry,
 };
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])
@@ -54,6 +56,10 @@ int
 main(int argc, char **argv)
 {
 	size_t	i;
+
+	/* a full file system or RLIMIT_FSIZE must fail the journal's write
+	 * with an error it can report, not kill the process */
+	signal(SIGXFSZ, SIG_IGN);
 
 	if (argc < 2) {
 		main_usage(stderr);

@@ -5,14 +5,14 @@
 
 cd "$ROOT"
 for case in report revert; do
-	got=$("$TTXSIM" run --headless -v --seed 7 --choose setpoint=$case \
+	got=$("$TTXSIM" run --headless --no-journal -v --seed 7 --choose setpoint=$case \
 	    scenarios/tutorial.lua 2>&1; echo "exit $?")
 	expect_eq "tutorial, setpoint=$case" \
 	    "$(cat tests/integration/tutorial-$case.expected)" "$got"
 done
 
 # --bots first takes the first choice listed (sorted by key: report)
-got=$("$TTXSIM" run --headless --bots first --seed 3 scenarios/tutorial.lua)
+got=$("$TTXSIM" run --headless --no-journal --bots first --seed 3 scenarios/tutorial.lua)
 expect_has "--bots first" "path: setpoint=report" "$got"
 
 # A scenario error is reported with file:line and a traceback, the run goes
@@ -26,7 +26,7 @@ at("1h", function()
 end)
 at("90m", function() log("still running") end)
 LUA
-got=$("$TTXSIM" run --headless -v --seed 1 "$TMP/broken.lua" 2>&1; \
+got=$("$TTXSIM" run --headless --no-journal -v --seed 1 "$TMP/broken.lua" 2>&1; \
     echo "exit $?")
 expect_has "scenario error" "T+01:00:00 scenario error: $TMP/broken.lua:5: \
 attempt to index a nil value (local 't')
@@ -36,23 +36,23 @@ expect_has "exit 1" "scenario errors 1" "$got"
 expect_has "exit 1" "exit 1" "$got"
 
 # Usage errors: exit 2 and a message that names the problem.
-got=$("$TTXSIM" run --headless --choose setpoint=nope \
+got=$("$TTXSIM" run --headless --no-journal --choose setpoint=nope \
     scenarios/tutorial.lua 2>&1; echo "exit $?")
 expect_eq "bad --choose" "ttxsim run: --choose setpoint=nope: inject \
 'setpoint' has no choice 'nope'
 usage: ttxsim run --headless [-v] [--seed N] [--bots random|first] \
-[--choose INJECT=CHOICE]... FILE
+[--choose INJECT=CHOICE]... [--journal FILE | --no-journal] FILE
 exit 2" "$got"
-got=$("$TTXSIM" run --headless --seed x scenarios/tutorial.lua 2>&1 | head -1)
+got=$("$TTXSIM" run --headless --no-journal --seed x scenarios/tutorial.lua 2>&1 | head -1)
 expect_eq "bad --seed" "ttxsim run: --seed: expected a number from 0 to \
 18446744073709551615, got 'x'" "$got"
-got=$("$TTXSIM" run --headless nosuch.lua 2>&1; echo "exit $?")
+got=$("$TTXSIM" run --headless --no-journal nosuch.lua 2>&1; echo "exit $?")
 expect_eq "missing file" "ttxsim run: nosuch.lua: No such file or directory
 exit 2" "$got"
 got=$("$TTXSIM" run scenarios/tutorial.lua 2>&1 | head -1)
 expect_eq "no --headless" "ttxsim run: live exercises (consoles for \
 players) are not available yet: add --headless to run with bots" "$got"
-got=$("$TTXSIM" run --headless --bots clever scenarios/tutorial.lua 2>&1 |
+got=$("$TTXSIM" run --headless --no-journal --bots clever scenarios/tutorial.lua 2>&1 |
     head -1)
 expect_eq "bad --bots" "ttxsim run: --bots: expected random or first, got \
 'clever'" "$got"
