@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "exercise.h"
 #include "journal.h"
+#include "report.h"
 #include "script.h"
 #include "vtime.h"
 
@@ -55,6 +56,7 @@ const struct cmd_entry cmd_run_entry = {
 struct run_opts {
 	int		 headless, verbose, no_journal;
 	const char	*journal_path;
+	char		 journal_buf[512];	/* the default path */
 	struct journal	*journal;
 	struct error	 journal_err;
 	uint64_t	 seed;
@@ -338,7 +340,7 @@ run_open_journal(struct run_opts *o, struct script *s, struct exercise *ex,
     struct error *e)
 {
 	const char	*src;
-	char		 path[512], stamp[32];
+	char		 stamp[32];
 	size_t		 len;
 	time_t		 now = time(NULL);
 	struct tm	 tm;
@@ -349,9 +351,10 @@ run_open_journal(struct run_opts *o, struct script *s, struct exercise *ex,
 		if (mkdir("runs", 0700) == -1 && errno != EEXIST)
 			return error_set(e, ERR_IO, "runs: %s",
 			    strerror(errno));
-		snprintf(path, sizeof path, "runs/%s-%s-%" PRIu64 ".jsonl",
-		    ex->scenario.id, stamp, o->seed);
-		o->journal_path = path;
+		snprintf(o->journal_buf, sizeof o->journal_buf,
+		    "runs/%s-%s-%" PRIu64 ".jsonl", ex->scenario.id, stamp,
+		    o->seed);
+		o->journal_path = o->journal_buf;
 	}
 	if ((o->journal = journal_create(o->journal_path, NULL, NULL,
 	    e)) == NULL)
@@ -362,6 +365,42 @@ run_open_journal(struct run_opts *o, struct script *s, struct exercise *ex,
 	    journal_commit(o->journal, e) != 0)
 		return -1;
 	return 0;
+}
+
+/* The after-action report next to the journal, in Markdown and HTML.  A
+ * report that cannot be written is said, and loses nothing: the journal
+ * stays, and `ttxsim report' can be run on it later. */
+static void
+run_reports(const char *journal)
+{
+	static const struct {
+		const char		*ext;
+		enum report_format	 fmt;
+	} outs[] = { { ".md", REPORT_MD }, { ".html", REPORT_HTML } };
+	struct report	*r;
+	struct error	 e;
+	char		 path[600];
+	size_t		 i, len = strlen(journal);
+	FILE		*f;
+
+	if (len > 6 && strcmp(journal + len - 6, ".jsonl") == 0)
+		len -= 6;
+	if ((r = report_load(journal, &e)) == NULL) {
+		fprintf(stderr, "ttxsim run: report: %s\n", e.msg);
+		return;
+	}
+	for (i = 0; i < sizeof outs / sizeof outs[0]; i++) {
+		snprintf(path, sizeof path, "%.*s-report%s", (int)len,
+		    journal, outs[i].ext);
+		if ((f = fopen(path, "w")) == NULL ||
+		    report_write(r, outs[i].fmt, f, &e) != 0 ||
+		    fclose(f) != 0) {
+			fprintf(stderr, "ttxsim run: cannot write %s\n", path);
+			continue;
+		}
+		printf("report: %s\n", path);
+	}
+	report_free(r);
 }
 
 static int
@@ -431,8 +470,12 @@ cmd_run_exec(int argc, char **argv)
 	if (o.journal != NULL && journal_failed(o.journal)) {
 		fprintf(stderr, "ttxsim run: %s\n", o.journal_err.msg);
 		rc = EXIT_PROBLEM;
-	} else if (o.journal != NULL)
+	} else if (o.journal != NULL) {
 		printf("journal: %s\n", journal_path(o.journal));
+		journal_close(o.journal, NULL);
+		o.journal = NULL;
+		run_reports(o.journal_path);
+	}
 	else
 		rc = 0;
 	if (rc != EXIT_PROBLEM)

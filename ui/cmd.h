@@ -22,6 +22,7 @@ struct cmd_entry {
 
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_journal_entry;
+extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_run_entry;
 
 /* Print "usage: ttxsim NAME USAGE" and the command's help to f. */

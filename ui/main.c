@@ -13,6 +13,7 @@
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_check_entry,
 	&cmd_journal_entry,
+	&cmd_report_entry,
 	&cmd_run_entry,
 };
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])
