@@ -15,12 +15,12 @@ for scen in tests/integration/pairs-random.lua scenarios/tutorial.lua \
     scenarios/northern-lights.lua; do
 	n=$((n + 1))
 	a=$("$TTXSIM" run --headless -v --seed 42 --journal "$TMP/$n-a.jsonl" \
-	    "$scen" 2>&1 | grep -v '^journal:'; echo "exit $?")
+	    "$scen" 2>&1 | grep -vE '^(journal|report):'; echo "exit $?")
 	b=$(env -i PATH="$PATH" PADDING=$(printf '%0999d' 0) \
 	    "$TTXSIM" run --headless -v --seed 42 --journal "$TMP/$n-b.jsonl" \
-	    "$scen" 2>&1 | grep -v '^journal:'; echo "exit $?")
+	    "$scen" 2>&1 | grep -vE '^(journal|report):'; echo "exit $?")
 	c=$(setarch "$(uname -m)" -R "$TTXSIM" run --headless -v --seed 42 \
-	    --journal "$TMP/$n-c.jsonl" "$scen" 2>&1 | grep -v '^journal:'; \
+	    --journal "$TMP/$n-c.jsonl" "$scen" 2>&1 | grep -vE '^(journal|report):'; \
 	    echo "exit $?")
 	expect_eq "$scen: two runs, seed 42" "$a" "$b"
 	expect_eq "$scen: a third run, no ASLR" "$a" "$c"
