@@ -230,7 +230,8 @@ rp_record(const cJSON *rec, size_t line, void *arg)
 		rp_header(r, rec);
 		return 0;
 	}
-	type = cJSON_GetObjectItemCaseSensitive(rec, "type")->valuestring;
+	/* kept by the timeline: a copy, the record is freed after this */
+	type = rp_str(r, rec, "type");
 	seq = (int64_t)cJSON_GetObjectItemCaseSensitive(rec, "seq")->valuedouble;
 	t = rp_ms(rec, "t", 0);
 	inject = rp_str(r, rec, "inject");
