@@ -137,8 +137,8 @@ html_svg(FILE *f, const struct report *r)
 		x = html_x(r, span, (sim_time)k * step);
 		fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 		    "class=\"tick\"/>\n<text x=\"%d\" y=\"%d\" class=\"ax\">"
-		    "%s</text>\n", x, SVG_TOP - 6, x, h - 6, x, SVG_TOP - 9,
-		    vtime_format_short((sim_time)k * step, b, sizeof b));
+		    "T+%lldh</text>\n", x, SVG_TOP - 6, x, h - 6, x,
+		    SVG_TOP - 9, (long long)((sim_time)k * step / SIM_HOUR));
 	}
 	/* what happened, lane by lane */
 	for (i = 0; i < r->nevents; i++) {
