@@ -51,17 +51,6 @@ html_tlp_colour(const char *tlp)
 	return "#ffffff";
 }
 
-static sim_time
-html_t_of(const struct report *r, int64_t seq)
-{
-	size_t	i;
-
-	for (i = 0; i < r->nevents; i++)
-		if (r->events[i].seq == seq)
-			return r->events[i].t;
-	return 0;
-}
-
 static void
 html_items(FILE *f, const struct report *r, const struct rp_item *v,
     size_t n, const char *none)
@@ -77,7 +66,7 @@ html_items(FILE *f, const struct report *r, const struct rp_item *v,
 		html_text(f, v[i].text);
 		if (v[i].seq >= 0)
 			fprintf(f, " <a href=\"#r%lld\">%s</a>",
-			    (long long)v[i].seq, vtime_format(html_t_of(r,
+			    (long long)v[i].seq, vtime_format(report_t_of(r,
 			    v[i].seq), b, sizeof b));
 		fprintf(f, "</li>\n");
 	}
@@ -386,7 +375,7 @@ report_write_html(struct report *r, FILE *f)
 			continue;
 		n++;
 		fprintf(f, "<li><a href=\"#r%lld\">%s</a> <code>",
-		    (long long)seq, vtime_format(html_t_of(r, seq), b1,
+		    (long long)seq, vtime_format(report_t_of(r, seq), b1,
 		    sizeof b1));
 		html_text(f, r->injects[dv->inject].id);
 		fprintf(f, "</code>: ");

@@ -108,6 +108,8 @@ const char	*report_avg(sim_time sum, unsigned n, char *buf, size_t len);
 const char	*report_max(sim_time max, unsigned n, char *buf, size_t len);
 /* The name of a role's organisation (its id if unnamed). */
 const char	*report_org_of(const struct report *r, int role);
+/* The virtual time of record seq (events are in sequence order). */
+sim_time	 report_t_of(const struct report *r, int64_t seq);
 /* The team of a role's organisation, or "". */
 const char	*report_team_of(const struct report *r, int role);
 /* How many declared injects were delivered at least once. */

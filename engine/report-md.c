@@ -33,17 +33,6 @@ md_link(FILE *f, int64_t seq, sim_time t)
 		    (long long)seq);
 }
 
-static sim_time
-md_t_of(const struct report *r, int64_t seq)
-{
-	size_t	i;
-
-	for (i = 0; i < r->nevents; i++)
-		if (r->events[i].seq == seq)
-			return r->events[i].t;
-	return 0;
-}
-
 static void
 md_items(FILE *f, const struct report *r, const struct rp_item *v, size_t n,
     const char *none)
@@ -55,7 +44,7 @@ md_items(FILE *f, const struct report *r, const struct rp_item *v, size_t n,
 	for (i = 0; i < n; i++) {
 		fprintf(f, "- ");
 		md_text(f, v[i].text);
-		md_link(f, v[i].seq, md_t_of(r, v[i].seq));
+		md_link(f, v[i].seq, report_t_of(r, v[i].seq));
 		fprintf(f, "\n");
 	}
 }
@@ -207,7 +196,7 @@ report_write_md(struct report *r, FILE *f)
 		else
 			fprintf(f, "no decision by the deadline");
 		md_link(f, dv->decider != -1 ? dv->dseq : dv->tseq,
-		    dv->decider != -1 ? dv->dt : md_t_of(r, dv->tseq));
+		    dv->decider != -1 ? dv->dt : report_t_of(r, dv->tseq));
 		fprintf(f, "\n");
 	}
 	if (n == 0)
@@ -219,7 +208,7 @@ report_write_md(struct report *r, FILE *f)
 	for (i = 0; i < r->nerrors; i++) {
 		fprintf(f, "- ");
 		md_text(f, r->errors[i].text);
-		md_link(f, r->errors[i].seq, md_t_of(r, r->errors[i].seq));
+		md_link(f, r->errors[i].seq, report_t_of(r, r->errors[i].seq));
 		fprintf(f, "\n");
 	}
 

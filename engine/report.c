@@ -588,6 +588,22 @@ report_marking(const struct report *r)
 	return order[best];
 }
 
+sim_time
+report_t_of(const struct report *r, int64_t seq)
+{
+	size_t	lo = 0, hi = r->nevents, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->events[mid].seq < seq)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->nevents && r->events[lo].seq == seq ?
+	    r->events[lo].t : 0;
+}
+
 const char *
 report_team_of(const struct report *r, int role)
 {

@@ -21,6 +21,8 @@
 #include "bot.h"
 #include "diag.h"
 #include "exercise.h"
+#include "journal.h"
+#include "report.h"
 #include "script.h"
 #include "sim.h"
 
@@ -88,7 +90,14 @@ static int	bench_lua_after(const struct bench_workload *,
 		    const struct bench_opts *, uint64_t);
 static int	bench_playthrough(const struct bench_workload *,
 		    const struct bench_opts *, uint64_t);
+static int	bench_journal(const struct bench_workload *,
+		    const struct bench_opts *, uint64_t);
+static int	bench_aar(const struct bench_workload *,
+		    const struct bench_opts *, uint64_t);
 static const uint64_t bench_sizes_lua[] = { 1, 1000, 0 };
+static const uint64_t bench_sizes_group[] = { 1, 16, 256, 0 };
+static const uint64_t bench_sizes_report[] = { 100000, 0 };
+static const uint64_t bench_sizes_report_quick[] = { 10000, 0 };
 static const uint64_t bench_sizes_one[] = { 1, 0 };
 
 static const struct bench_workload bench_workloads[] = {
@@ -104,6 +113,12 @@ static const struct bench_workload bench_workloads[] = {
 	{ "lua-after", "n Lua chains: the handler calls after() to schedule "
 	    "the next event back in C", bench_lua_after, BENCH_NONE,
 	    bench_sizes_lua, bench_sizes_lua },
+	{ "journal", "append records and commit (write + fsync) every n; "
+	    "in the current directory", bench_journal, BENCH_NONE,
+	    bench_sizes_group, bench_sizes_group },
+	{ "report", "load an n-record journal and write its Markdown and HTML "
+	    "reports", bench_aar, BENCH_NONE, bench_sizes_report,
+	    bench_sizes_report_quick },
 	{ "playthrough", "headless playthroughs of the default scenario "
 	    "(scenarios/northern-lights.lua, or $BENCH_SCENARIO), bots random",
 	    bench_playthrough, BENCH_NONE, bench_sizes_one, bench_sizes_one },
@@ -487,6 +502,188 @@ bench_playthrough(const struct bench_workload *w, const struct bench_opts *o,
 	script_free(s);
 	exercise_free(ex);
 	diags_free(&d);
+	return 0;
+}
+
+static int
+bench_dcmp(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* A typical record: a decision. */
+static cJSON *
+bench_record(uint64_t i)
+{
+	cJSON	*o = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(o, "seq", 0);
+	cJSON_AddNumberToObject(o, "t", (double)(i * 1000));
+	cJSON_AddStringToObject(o, "type", "decision");
+	cJSON_AddStringToObject(o, "inject", "grid-siem-alert");
+	cJSON_AddNumberToObject(o, "delivery", (double)i);
+	cJSON_AddStringToObject(o, "role", "grid-soc");
+	cJSON_AddStringToObject(o, "player", "Alex Morgan");
+	cJSON_AddStringToObject(o, "choice", "escalate");
+	cJSON_AddBoolToObject(o, "late", 0);
+	return o;
+}
+
+/*
+ * Durable appends: records in groups of n, each group committed with
+ * write + fsync before the next (group commit).  Reports records per
+ * second and the p99 of a commit's latency.  The file lives in the
+ * current directory (scripts/bench runs in build-bench: a real disk, not
+ * a tmpfs).
+ */
+static int
+bench_journal(const struct bench_workload *w, const struct bench_opts *o,
+    uint64_t n)
+{
+	char		 path[] = "bench-journal-XXXXXX";
+	struct journal	*j;
+	struct error	 e;
+	double		*lat, ns[BENCH_MAXREPS];
+	uint64_t	 groups, g, k, t0, t1, total = 0;
+	char		 extra[128];
+	int		 fd, r;
+	cJSON		*rec;
+
+	if ((fd = mkstemp(path)) == -1)
+		return -1;
+	close(fd);
+	unlink(path);
+	if ((j = journal_create(path, NULL, NULL, &e)) == NULL) {
+		fprintf(stderr, "bench-sim: %s\n", e.msg);
+		return -1;
+	}
+	groups = o->ops != 0 ? o->ops : (n == 1 ? 2000 : 400);
+	lat = malloc(groups * sizeof *lat);
+	for (r = 0; r < o->reps; r++) {
+		t0 = bench_now_ns();
+		for (g = 0; g < groups; g++) {
+			for (k = 0; k < n; k++) {
+				rec = bench_record(total++);
+				journal_append(j, rec, &e);
+				cJSON_Delete(rec);
+			}
+			t1 = bench_now_ns();
+			if (journal_commit(j, &e) != 0) {
+				fprintf(stderr, "bench-sim: %s\n", e.msg);
+				return -1;
+			}
+			lat[g] = (double)(bench_now_ns() - t1);
+		}
+		ns[r] = (double)(bench_now_ns() - t0) / (double)(groups * n);
+	}
+	qsort(lat, groups, sizeof *lat, bench_dcmp);
+	qsort(ns, (size_t)o->reps, sizeof *ns, bench_cmp);
+	snprintf(extra, sizeof extra, " records_per_s=%.0f commit_p99_us=%.0f "
+	    "commit_p50_us=%.0f", 1e9 / ns[o->reps / 2],
+	    lat[(size_t)((double)groups * 0.99)] / 1000.0,
+	    lat[groups / 2] / 1000.0);
+	bench_report(w->name, n, ns, o->reps, groups * n, 0, extra);
+	journal_close(j, NULL);
+	unlink(path);
+	free(lat);
+	return 0;
+}
+
+/* Report generation: an n-record journal (deliveries, acks, decisions,
+ * logs in turn, over the roles of the default scenario), loaded and
+ * written as Markdown and HTML; one operation is one whole report. */
+static int
+bench_aar(const struct bench_workload *w, const struct bench_opts *o,
+    uint64_t n)
+{
+	char		 path[] = "bench-report-XXXXXX";
+	struct journal	*j;
+	struct report	*rep;
+	struct error	 e;
+	double		 ns[BENCH_MAXREPS];
+	uint64_t	 i, t0;
+	char		 extra[64];
+	int		 fd, r;
+	FILE		*devnull;
+	cJSON		*h, *rec;
+
+	if ((fd = mkstemp(path)) == -1)
+		return -1;
+	close(fd);
+	unlink(path);
+	j = journal_create(path, NULL, NULL, &e);
+	h = cJSON_Parse("{\"type\":\"header\",\"format\":\"ttxsim-journal\","
+	    "\"version\":1,\"scenario\":{\"id\":\"bench\",\"title\":"
+	    "\"Bench\",\"duration\":null},\"seed\":\"1\",\"roles\":["
+	    "{\"id\":\"grid-soc\"},{\"id\":\"uk-ncsc\"}],\"objectives\":"
+	    "[{\"id\":\"o\",\"text\":\"O\"}],\"injects\":[{\"id\":"
+	    "\"grid-siem-alert\",\"to\":[\"grid-soc\"],\"objective\":\"o\","
+	    "\"choices\":[{\"id\":\"escalate\"}],\"deadline\":600000}],"
+	    "\"hotwash\":[]}");
+	journal_append(j, h, &e);
+	cJSON_Delete(h);
+	for (i = 0; i + 1 < n; i++) {
+		uint64_t d = i / 4;
+		rec = cJSON_CreateObject();
+		cJSON_AddNumberToObject(rec, "seq", 0);
+		cJSON_AddNumberToObject(rec, "t", (double)(i * 1000));
+		switch (i % 4) {
+		case 0:
+			cJSON_AddStringToObject(rec, "type", "inject");
+			cJSON_AddStringToObject(rec, "inject",
+			    "grid-siem-alert");
+			cJSON_AddNumberToObject(rec, "delivery", (double)d);
+			cJSON_AddItemToObject(rec, "to", cJSON_CreateStringArray(
+			    (const char *[]){ "grid-soc" }, 1));
+			cJSON_AddStringToObject(rec, "title", "Service account "
+			    "logged on interactively to the OT DMZ jump host");
+			cJSON_AddStringToObject(rec, "tlp", "amber");
+			cJSON_AddNumberToObject(rec, "due",
+			    (double)(i * 1000 + 600000));
+			break;
+		case 1:
+			cJSON_AddStringToObject(rec, "type", "ack");
+			cJSON_AddStringToObject(rec, "inject",
+			    "grid-siem-alert");
+			cJSON_AddNumberToObject(rec, "delivery", (double)d);
+			cJSON_AddStringToObject(rec, "role", "grid-soc");
+			break;
+		case 2:
+			cJSON_Delete(rec);
+			rec = bench_record(d);
+			cJSON_SetNumberValue(cJSON_GetObjectItem(rec, "t"),
+			    (double)(i * 1000));
+			break;
+		default:
+			cJSON_AddStringToObject(rec, "type", "log");
+			cJSON_AddStringToObject(rec, "text", "SOC reports to "
+			    "NCSC; indicators shared at TLP:AMBER");
+			break;
+		}
+		journal_append(j, rec, &e);
+		cJSON_Delete(rec);
+	}
+	if (journal_close(j, &e) != 0)
+		return -1;
+	devnull = fopen("/dev/null", "w");
+	for (r = 0; r < o->reps; r++) {
+		t0 = bench_now_ns();
+		if ((rep = report_load(path, &e)) == NULL) {
+			fprintf(stderr, "bench-sim: %s\n", e.msg);
+			return -1;
+		}
+		report_write(rep, REPORT_MD, devnull, &e);
+		report_write(rep, REPORT_HTML, devnull, &e);
+		report_free(rep);
+		ns[r] = (double)(bench_now_ns() - t0);
+	}
+	fclose(devnull);
+	unlink(path);
+	qsort(ns, (size_t)o->reps, sizeof *ns, bench_cmp);
+	snprintf(extra, sizeof extra, " ms=%.1f", ns[o->reps / 2] / 1e6);
+	bench_report(w->name, n, ns, o->reps, 1, 0, extra);
 	return 0;
 }
 

@@ -300,7 +300,7 @@ END_TEST
 START_TEST(test_random_seeded)
 {
 	struct harness	h;
-	char		first[256];
+	static char	first[65536];
 
 	in_handler(&h, "log(random(1, 1000000), math.random(6), "
 	    "random() < 1)");
