@@ -262,7 +262,8 @@ journal_roles(const struct exercise *ex, const int *to, size_t n)
 
 int
 journal_header(struct journal *j, const struct exercise *ex, const char *file,
-    const char *source, size_t len, const char *bots, struct error *e)
+    const char *source, size_t len, const char *bots,
+    const char *const *choose, size_t nchoose, struct error *e)
 {
 	const struct ex_scenario *sc = &ex->scenario;
 	cJSON	*h, *o, *a, *x, *c;
@@ -297,6 +298,9 @@ journal_header(struct journal *j, const struct exercise *ex, const char *file,
 	snprintf(start, sizeof start, "%" PRIu64, ex->seed);
 	cJSON_AddStringToObject(h, "seed", start);
 	journal_str(h, "bots", bots);
+	a = cJSON_AddArrayToObject(h, "choose");
+	for (i = 0; i < nchoose; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(choose[i]));
 
 	a = cJSON_AddArrayToObject(h, "orgs");
 	for (i = 0; i < ex->norgs; i++) {
@@ -381,14 +385,12 @@ static const char *const journal_kinds[] = {
 	[REC_LOG] = "log", [REC_ERROR] = "error", [REC_END] = "end",
 };
 
-int
-journal_record(struct journal *j, const struct exercise *ex,
-    const struct ex_record *r, struct error *e)
+cJSON *
+journal_encode(const struct exercise *ex, const struct ex_record *r)
 {
 	const struct ex_delivery *dv = r->delivery >= 0 ?
 	    &ex->deliveries[r->delivery] : NULL;
 	cJSON	*o;
-	int	 rc;
 
 	o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "seq", 0);	/* set by journal_append */
@@ -445,6 +447,16 @@ journal_record(struct journal *j, const struct exercise *ex,
 	default:
 		break;
 	}
+	return o;
+}
+
+int
+journal_record(struct journal *j, const struct exercise *ex,
+    const struct ex_record *r, struct error *e)
+{
+	cJSON	*o = journal_encode(ex, r);
+	int	 rc;
+
 	rc = journal_append(j, o, e);
 	cJSON_Delete(o);
 	return rc;

@@ -48,10 +48,16 @@ struct journal	*journal_reopen(const char *path, size_t valid_bytes,
 int		 journal_close(struct journal *j, struct error *e);
 
 /* Append the header describing ex (after its declarations loaded).
- * source/len is the scenario file as read, for its SHA-256. */
+ * source/len is the scenario file as read, for its SHA-256; bots and
+ * choose ("INJECT=CHOICE") say how a headless run's bots played. */
 int		 journal_header(struct journal *j, const struct exercise *ex,
 		     const char *file, const char *source, size_t len,
-		     const char *bots, struct error *e);
+		     const char *bots, const char *const *choose,
+		     size_t nchoose, struct error *e);
+/* One record of the exercise as the journal writes it, without seq and
+ * wall; the caller frees it with cJSON_Delete. */
+cJSON		*journal_encode(const struct exercise *ex,
+		     const struct ex_record *r);
 /* Append one record of the exercise.  Takes ownership of nothing. */
 int		 journal_record(struct journal *j, const struct exercise *ex,
 		     const struct ex_record *r, struct error *e);

@@ -18,6 +18,8 @@
 #include "diag.h"
 #include "exercise.h"
 #include "journal.h"
+#include "pacer.h"
+#include "replay.h"
 #include "report.h"
 #include "script.h"
 #include "vtime.h"
@@ -27,7 +29,10 @@ static int	cmd_run_exec(int, char **);
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
 	.usage = "--headless [-v] [--seed N] [--bots random|first] "
-	    "[--choose INJECT=CHOICE]... [--journal FILE | --no-journal] FILE",
+	    "[--choose INJECT=CHOICE]... [--journal FILE | --no-journal] "
+	    "[--speed X] FILE\n"
+	    "       ttxsim run --headless --resume JOURNAL [-v] [--speed X] "
+	    "[FILE]",
 	.summary = "run an exercise (headless: bots play every role)",
 	.help =
 	    "  --headless            run at full speed with bots playing every\n"
@@ -43,6 +48,15 @@ const struct cmd_entry cmd_run_entry = {
 	    "                        runs/ID-YYYYMMDDTHHMMSSZ-SEED.jsonl; never\n"
 	    "                        overwrites a file)\n"
 	    "  --no-journal          keep no journal (for quick experiments)\n"
+	    "  --speed X             pace the run: X seconds of scenario time per\n"
+	    "                        second of wall time (default: as fast as\n"
+	    "                        possible); the journal is committed at\n"
+	    "                        every instant\n"
+	    "  --resume JOURNAL      go on with a stopped or crashed exercise:\n"
+	    "                        re-run its scenario (FILE, default the one\n"
+	    "                        the journal names, which must be unchanged)\n"
+	    "                        with its seed, check every record against\n"
+	    "                        the journal, then continue, appending\n"
 	    "  -v, --verbose         print the timeline as it happens\n\n"
 	    "Exit status 0 if the exercise ran without scenario errors, 1 if\n"
 	    "the scenario failed to load or raised errors, 2 on bad usage.\n",
@@ -55,6 +69,11 @@ const struct cmd_entry cmd_run_entry = {
 
 struct run_opts {
 	int		 headless, verbose, no_journal;
+	double		 speed;			/* 0: unpaced */
+	const char	*resume;
+	struct replay	*replay;
+	int		 replaying, diverged;
+	struct error	 replay_err;
 	const char	*journal_path;
 	char		 journal_buf[512];	/* the default path */
 	struct journal	*journal;
@@ -85,6 +104,23 @@ run_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 	char			 t[VTIME_BUFSZ], b[VTIME_BUFSZ];
 	size_t			 i;
 
+	if (o->replaying) {
+		cJSON	*rec = journal_encode(ex, r);
+		int	 v = replay_verify(o->replay, rec, &o->replay_err);
+
+		cJSON_Delete(rec);
+		if (v == 1)
+			return;		/* already in the journal */
+		if (v == -1) {
+			o->diverged = 1;
+			exercise_halt(ex);
+			return;
+		}
+		o->replaying = 0;	/* caught up: from here on, new */
+		vtime_format(r->t, t, sizeof t);
+		printf("resumed at %s after checking %zu records against the "
+		    "journal\n", t, replay_matched(o->replay));
+	}
 	if (o->journal != NULL && !journal_failed(o->journal) &&
 	    (journal_record(o->journal, ex, r, &o->journal_err) != 0 ||
 	    (journal_seq(o->journal) % RUN_COMMIT_EVERY == 0 &&
@@ -259,6 +295,8 @@ run_parse(int argc, char **argv, struct run_opts *o)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "journal", required_argument, NULL, 'j' },
 		{ "no-journal", no_argument, NULL, 'J' },
+		{ "speed", required_argument, NULL, 'S' },
+		{ "resume", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -310,6 +348,17 @@ run_parse(int argc, char **argv, struct run_opts *o)
 		case 'J':
 			o->no_journal = 1;
 			break;
+		case 'S':
+			o->speed = strtod(optarg, &end);
+			if (end == optarg || *end != '\0' || !(o->speed > 0) ||
+			    o->speed > 1e9)
+				return cmd_usage_error(ce, "--speed: expected a "
+				    "number of scenario seconds per second, "
+				    "more than 0, got '%s'", optarg);
+			break;
+		case 'R':
+			o->resume = optarg;
+			break;
 		case 'h':
 			cmd_usage(ce, stdout);
 			return -1;
@@ -321,7 +370,12 @@ run_parse(int argc, char **argv, struct run_opts *o)
 			    argv[optind - 1]);
 		}
 	}
-	if (optind != argc - 1)
+	if (o->resume != NULL && (o->seeded || o->nchoose > 0 ||
+	    o->journal_path != NULL || o->no_journal))
+		return cmd_usage_error(ce, "--resume takes the seed, bots and "
+		    "journal from the journal: --seed, --bots, --choose and "
+		    "--journal do not go with it");
+	if (o->resume == NULL ? optind != argc - 1 : optind < argc - 1)
 		return cmd_usage_error(ce, optind >= argc ? "no scenario file" :
 		    "one scenario file at a time");
 	if (o->journal_path != NULL && o->no_journal)
@@ -361,7 +415,8 @@ run_open_journal(struct run_opts *o, struct script *s, struct exercise *ex,
 		return -1;
 	src = script_source(s, &len);
 	if (journal_header(o->journal, ex, script_path(s), src, len,
-	    o->bots == BOT_FIRST ? "first" : "random", e) != 0 ||
+	    o->bots == BOT_FIRST ? "first" : "random",
+	    (const char *const *)o->choose, o->nchoose, e) != 0 ||
 	    journal_commit(o->journal, e) != 0)
 		return -1;
 	return 0;
@@ -403,6 +458,95 @@ run_reports(const char *journal)
 	report_free(r);
 }
 
+/* Read the journal to resume and take the run's settings from it. */
+static int
+run_resume_setup(struct run_opts *o)
+{
+	const struct journal_info	*info;
+	const char *const		*choose;
+	struct error			 e;
+	size_t				 i, n;
+
+	if ((o->replay = replay_load(o->resume, &e)) == NULL) {
+		if (e.code == ERR_IO) {
+			fprintf(stderr, "ttxsim run: %s\n", e.msg);
+			return EXIT_USAGE;
+		}
+		fprintf(stderr, "%s:%s\n", o->resume, strncmp(e.msg, "line ",
+		    5) == 0 ? e.msg + 5 : e.msg);
+		return EXIT_PROBLEM;
+	}
+	info = replay_info(o->replay);
+	if (info->ended) {
+		fprintf(stderr, "ttxsim run: %s: the exercise has already "
+		    "ended; nothing to resume\n", o->resume);
+		return EXIT_PROBLEM;
+	}
+	if (info->torn)
+		fprintf(stderr, "ttxsim run: %s: warning: dropping the torn "
+		    "last record (%zu bytes at byte offset %zu)\n", o->resume,
+		    info->torn_len, info->torn_offset);
+	o->seed = strtoull(replay_seed(o->replay), NULL, 10);
+	o->seeded = 1;
+	o->bots = strcmp(replay_bots(o->replay), "first") == 0 ? BOT_FIRST :
+	    BOT_RANDOM;
+	choose = replay_choose(o->replay, &n);
+	for (i = 0; i < n; i++) {
+		o->choose = realloc(o->choose, (o->nchoose + 1) *
+		    sizeof *o->choose);
+		if (o->choose == NULL)
+			abort();
+		/* writable: the choice is split at '=' in place */
+		o->choose[o->nchoose++] = (char *)choose[i];
+	}
+	return 0;
+}
+
+static int64_t
+run_wall_ns(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/*
+ * A paced run: virtual time follows the wall clock times the speed.  The
+ * journal is committed after each instant, so a crash loses at most the
+ * instant being written.  A resumed run first replays, at full speed, up
+ * to where its journal ends.
+ */
+static void
+run_paced(struct exercise *ex, struct run_opts *o)
+{
+	struct pacer	p;
+	struct timespec	ts;
+	sim_time	next;
+	int64_t		at;
+
+	if (o->replaying)
+		exercise_run(ex, replay_info(o->replay)->last_t);
+	pacer_init(&p, run_wall_ns(), exercise_now(ex), o->speed);
+	pacer_resume(&p, run_wall_ns());
+	while (!ex->ended) {
+		if ((next = sim_next(ex->sim)) == SIM_NEVER) {
+			exercise_run(ex, SIM_NEVER);	/* ends: idle */
+			break;
+		}
+		at = pacer_wall(&p, run_wall_ns(), next);
+		ts.tv_sec = at / 1000000000;
+		ts.tv_nsec = at % 1000000000;
+		while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts,
+		    NULL) == EINTR)
+			;
+		exercise_run(ex, next);
+		if (o->journal != NULL && !journal_failed(o->journal) &&
+		    journal_commit(o->journal, &o->journal_err) != 0)
+			exercise_halt(ex);
+	}
+}
+
 static int
 cmd_run_exec(int argc, char **argv)
 {
@@ -417,11 +561,17 @@ cmd_run_exec(int argc, char **argv)
 	int		 rc;
 
 	memset(&o, 0, sizeof o);
+	memset(&d, 0, sizeof d);
 	if ((rc = run_parse(argc, argv, &o)) != 0) {
 		free(o.choose);
 		return rc == -1 ? 0 : rc;
 	}
-	path = argv[optind];
+	if (o.resume != NULL) {
+		if ((rc = run_resume_setup(&o)) != 0)
+			goto out_early;
+		path = optind < argc ? argv[optind] : replay_file(o.replay);
+	} else
+		path = argv[optind];
 	if (!o.seeded)
 		o.seed = run_fresh_seed();
 
@@ -434,6 +584,16 @@ cmd_run_exec(int argc, char **argv)
 		} else
 			diags_print(&d, stderr);
 		goto out;
+	}
+	if (o.replay != NULL) {
+		size_t		 len;
+		const char	*src = script_source(s, &len);
+
+		if (replay_check_source(o.replay, path, src, len, &e) != 0) {
+			fprintf(stderr, "ttxsim run: cannot resume %s: %s\n",
+			    o.resume, e.msg);
+			goto out;
+		}
 	}
 	ex = exercise_new();
 	if (script_begin(s, ex, o.seed, &d) != 0) {
@@ -454,19 +614,45 @@ cmd_run_exec(int argc, char **argv)
 		}
 		*eq = '=';
 	}
-	if (!o.no_journal && run_open_journal(&o, s, ex, &e) != 0) {
+	if (o.replay != NULL) {
+		const struct journal_info *info = replay_info(o.replay);
+
+		o.journal = journal_reopen(o.resume, info->valid_bytes,
+		    info->last_seq + 1, NULL, NULL, &e);
+		if (o.journal == NULL) {
+			fprintf(stderr, "ttxsim run: %s\n", e.msg);
+			goto out;
+		}
+		o.journal_path = o.resume;
+		o.replaying = 1;
+	} else if (!o.no_journal && run_open_journal(&o, s, ex, &e) != 0) {
 		fprintf(stderr, "ttxsim run: %s\n", e.msg);
 		rc = EXIT_USAGE;
 		goto out;
 	}
 	exercise_set_sink(ex, run_sink, &o);
 	exercise_start(ex);
-	exercise_run(ex, SIM_NEVER);
+	if (o.speed > 0)
+		run_paced(ex, &o);
+	else
+		exercise_run(ex, SIM_NEVER);
+	if (o.replaying && !o.diverged) {
+		o.diverged = 1;
+		error_set(&o.replay_err, ERR_STATE, "the re-run ended after "
+		    "%zu records, but the journal has more", replay_matched(
+		    o.replay));
+	}
+	if (o.diverged) {
+		fprintf(stderr, "ttxsim run: cannot resume %s: %s\n",
+		    o.resume, o.replay_err.msg);
+		goto out;
+	}
 	if (o.journal != NULL && !journal_failed(o.journal))
 		journal_commit(o.journal, &o.journal_err);
 	if (o.verbose)
 		printf("\n");
 	run_outcome(ex, &o);
+	rc = ex->nerrors > 0 ? EXIT_PROBLEM : 0;
 	if (o.journal != NULL && journal_failed(o.journal)) {
 		fprintf(stderr, "ttxsim run: %s\n", o.journal_err.msg);
 		rc = EXIT_PROBLEM;
@@ -476,12 +662,10 @@ cmd_run_exec(int argc, char **argv)
 		o.journal = NULL;
 		run_reports(o.journal_path);
 	}
-	else
-		rc = 0;
-	if (rc != EXIT_PROBLEM)
-		rc = ex->nerrors > 0 ? EXIT_PROBLEM : 0;
 out:
 	journal_close(o.journal, NULL);
+out_early:
+	replay_free(o.replay);
 	bot_free(bots);
 	script_free(s);
 	exercise_free(ex);

@@ -83,7 +83,7 @@ write_journal(const char *path, int every)
 	jr.j = journal_create(path, fixed_clock, NULL, &jr.e);
 	ck_assert_msg(jr.j != NULL, "%s", jr.e.msg);
 	src = script_source(h.s, &len);
-	if (journal_header(jr.j, h.ex, "t.lua", src, len, "first",
+	if (journal_header(jr.j, h.ex, "t.lua", src, len, "first", NULL, 0,
 	    &jr.e) != 0 || journal_commit(jr.j, &jr.e) != 0)
 		jr.failed = 1;
 	exercise_set_sink(h.ex, jrun_sink, &jr);
