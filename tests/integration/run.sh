@@ -41,7 +41,8 @@ got=$("$TTXSIM" run --headless --no-journal --choose setpoint=nope \
 expect_eq "bad --choose" "ttxsim run: --choose setpoint=nope: inject \
 'setpoint' has no choice 'nope'
 usage: ttxsim run --headless [-v] [--seed N] [--bots random|first] \
-[--choose INJECT=CHOICE]... [--journal FILE | --no-journal] FILE
+[--choose INJECT=CHOICE]... [--journal FILE | --no-journal] [--speed X] FILE
+       ttxsim run --headless --resume JOURNAL [-v] [--speed X] [FILE]
 exit 2" "$got"
 got=$("$TTXSIM" run --headless --no-journal --seed x scenarios/tutorial.lua 2>&1 | head -1)
 expect_eq "bad --seed" "ttxsim run: --seed: expected a number from 0 to \
