@@ -11,6 +11,14 @@ for case in report revert; do
 	    "$(cat tests/integration/tutorial-$case.expected)" "$got"
 done
 
+# The golden journal: scenario + seed + forced choice give exactly the
+# checked-in journal behind the golden reports (wall times aside).
+"$TTXSIM" run --headless --seed 7 --choose setpoint=revert \
+    --journal "$TMP/golden.jsonl" scenarios/tutorial.lua >/dev/null
+expect_eq "golden journal" \
+    "$(sed 's/,"wall":"[^"]*"//' tests/report/tutorial-revert.jsonl)" \
+    "$(sed 's/,"wall":"[^"]*"//' "$TMP/golden.jsonl")"
+
 # --bots first takes the first choice listed (sorted by key: report)
 got=$("$TTXSIM" run --headless --no-journal --bots first --seed 3 scenarios/tutorial.lua)
 expect_has "--bots first" "path: setpoint=report" "$got"
