@@ -116,6 +116,12 @@ const char	*report_team_of(const struct report *r, int role);
 size_t		 report_injects_fired(const struct report *r);
 /* The most restrictive TLP label delivered: the report's marking. */
 const char	*report_marking(const struct report *r);
+/* The same as a banner: "TLP:AMBER+STRICT". */
+const char	*report_banner(const struct report *r);
+/* The five labels, least restrictive first, and how many deliveries
+ * carried each. */
+extern const char *const report_tlp_labels[5];
+size_t		 report_tlp_count(const struct report *r, const char *label);
 
 void		 report_write_md(struct report *r, FILE *f);
 void		 report_write_html(struct report *r, FILE *f);

@@ -55,14 +55,9 @@ report_write_md(struct report *r, FILE *f)
 	char	 b1[VTIME_BUFSZ], b2[VTIME_BUFSZ];
 	size_t	 i, k, n;
 	int64_t	 last;
-	const char *marking = report_marking(r);
 
-	fprintf(f, "**TLP:");
-	for (i = 0; marking[i] != '\0'; i++)
-		fputc(marking[i] >= 'a' && marking[i] <= 'z' ?
-		    marking[i] - 32 : marking[i], f);
-	fprintf(f, "** — handle as the most restrictive inject delivered in "
-	    "this exercise.\n\n");
+	fprintf(f, "**%s** — handle as the most restrictive inject delivered "
+	    "in this exercise.\n\n", report_banner(r));
 	fprintf(f, "# After-Action Report / Improvement Plan: ");
 	md_text(f, r->title);
 	fprintf(f, "\n\n");
@@ -169,17 +164,9 @@ report_write_md(struct report *r, FILE *f)
 	    "in live exercises), so the time from first detection to the first "
 	    "cross-border share is not measured. Injects delivered, by "
 	    "handling label:\n\n| TLP | Deliveries |\n|---|---|\n");
-	{
-		static const char *labels[] = { "clear", "green", "amber",
-		    "amber+strict", "red" };
-		for (k = 0; k < 5; k++) {
-			for (i = n = 0; i < r->ndeliveries; i++)
-				n += r->deliveries[i].tlp != NULL &&
-				    strcmp(r->deliveries[i].tlp, labels[k]) ==
-				    0;
-			fprintf(f, "| %s | %zu |\n", labels[k], n);
-		}
-	}
+	for (k = 0; k < 5; k++)
+		fprintf(f, "| %s | %zu |\n", report_tlp_labels[k],
+		    report_tlp_count(r, report_tlp_labels[k]));
 
 	fprintf(f, "\n## 5. Path through the scenario\n\n");
 	for (i = n = 0; i < r->ndeliveries; i++) {

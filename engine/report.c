@@ -571,21 +571,42 @@ report_org_of(const struct report *r, int role)
 }
 
 /* The handling marking: the most restrictive label delivered. */
+const char *const report_tlp_labels[5] = { "clear", "green", "amber",
+    "amber+strict", "red" };
+
+size_t
+report_tlp_count(const struct report *r, const char *label)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < r->ndeliveries; i++)
+		n += r->deliveries[i].tlp != NULL &&
+		    strcmp(r->deliveries[i].tlp, label) == 0;
+	return n;
+}
+
 const char *
 report_marking(const struct report *r)
 {
-	static const char *order[] = { "clear", "green", "amber",
-	    "amber+strict", "red" };
-	int	best = 0, k;
-	size_t	i;
+	int	k;
 
-	for (i = 0; i < r->ndeliveries; i++)
-		for (k = 0; k < 5; k++)
-			if (r->deliveries[i].tlp != NULL &&
-			    strcmp(r->deliveries[i].tlp, order[k]) == 0 &&
-			    k > best)
-				best = k;
-	return order[best];
+	for (k = 4; k > 0; k--)
+		if (report_tlp_count(r, report_tlp_labels[k]) > 0)
+			break;
+	return report_tlp_labels[k];
+}
+
+const char *
+report_banner(const struct report *r)
+{
+	static const char *const banners[5] = { "TLP:CLEAR", "TLP:GREEN",
+	    "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED" };
+	const char	*m = report_marking(r);
+	int		 k;
+
+	for (k = 0; k < 4 && strcmp(report_tlp_labels[k], m) != 0; k++)
+		;
+	return banners[k];
 }
 
 sim_time
