@@ -143,9 +143,12 @@ journal_fail(struct journal *j, struct error *e, const char *what, int err)
 	j->len = 0;
 	if (ftruncate(j->fd, (off_t)j->size) == 0)
 		(void)fsync(j->fd);
+	if (j->size == 0)
+		return error_set(e, ERR_IO, "journal %s: %s failed: %s; nothing "
+		    "was written", j->path, what, strerror(err));
 	return error_set(e, ERR_IO, "journal %s: %s failed: %s; the exercise "
-	    "stopped with %" PRId64 " records on disk (it can be resumed)",
-	    j->path, what, strerror(err), j->seq >= 0 ? j->seq : 0);
+	    "stopped with its records up to the last commit on disk (it can "
+	    "be resumed)", j->path, what, strerror(err));
 }
 
 int

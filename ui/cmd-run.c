@@ -417,8 +417,13 @@ run_open_journal(struct run_opts *o, struct script *s, struct exercise *ex,
 	if (journal_header(o->journal, ex, script_path(s), src, len,
 	    o->bots == BOT_FIRST ? "first" : "random",
 	    (const char *const *)o->choose, o->nchoose, e) != 0 ||
-	    journal_commit(o->journal, e) != 0)
+	    journal_commit(o->journal, e) != 0) {
+		/* not even the header: leave no empty journal behind */
+		journal_close(o->journal, NULL);
+		o->journal = NULL;
+		unlink(o->journal_path);
 		return -1;
+	}
 	return 0;
 }
 
@@ -447,10 +452,20 @@ run_reports(const char *journal)
 	for (i = 0; i < sizeof outs / sizeof outs[0]; i++) {
 		snprintf(path, sizeof path, "%.*s-report%s", (int)len,
 		    journal, outs[i].ext);
-		if ((f = fopen(path, "w")) == NULL ||
-		    report_write(r, outs[i].fmt, f, &e) != 0 ||
-		    fclose(f) != 0) {
-			fprintf(stderr, "ttxsim run: cannot write %s\n", path);
+		errno = 0;
+		if ((f = fopen(path, "w")) == NULL) {
+			fprintf(stderr, "ttxsim run: %s: %s\n", path,
+			    strerror(errno));
+			continue;
+		}
+		if ((report_write(r, outs[i].fmt, f, &e) != 0) |
+		    (fclose(f) != 0)) {
+			/* a half-written report would mislead: none at all */
+			fprintf(stderr, "ttxsim run: %s: %s; not kept (the "
+			    "journal is complete: run `ttxsim report' on it "
+			    "later)\n", path, errno ? strerror(errno) :
+			    "write failed");
+			unlink(path);
 			continue;
 		}
 		printf("report: %s\n", path);

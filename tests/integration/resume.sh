@@ -80,6 +80,21 @@ expect_has "diverged: exit" "exit 1" "$out"
 expect_eq "diverged: journal untouched" "$(cat diverged.before)" \
     "$(cat diverged.jsonl)"
 
+# A full disk (here a file size limit) stops the run cleanly: the journal
+# ends on a record boundary, the error says so, and it can be resumed.
+out=$(sh -c "ulimit -f 64; exec '$TTXSIM' run --headless --speed 1e9 \
+    --seed 5 --journal full-disk.jsonl '$scen'" 2>&1; echo "exit $?")
+expect_has "disk full: message" "ttxsim run: journal full-disk.jsonl: write \
+failed: File too large; the exercise stopped with its records up to the \
+last commit on disk (it can be resumed)" "$out"
+expect_has "disk full: exit" "exit 1" "$out"
+state=$("$TTXSIM" journal check full-disk.jsonl 2>&1)
+expect_has "disk full: a clean journal" "full-disk.jsonl: ok:" "$state"
+expect_has "disk full: not ended" "not ended" "$state"
+"$TTXSIM" run --headless --resume full-disk.jsonl >/dev/null 2>&1
+expect_eq "disk full: resumed journal" "$(nowall full.jsonl)" \
+    "$(nowall full-disk.jsonl)"
+
 # A run with a journal exits 0 (and says where its files went).
 out=$("$TTXSIM" run --headless --seed 9 --journal ok.jsonl "$scen" 2>&1; \
     echo "exit $?")
