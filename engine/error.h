@@ -17,7 +17,8 @@
 	X(ERR_BUDGET, "budget")					\
 	X(ERR_NOT_FOUND, "not-found")				\
 	X(ERR_STATE, "state")					\
-	X(ERR_INVALID, "invalid")
+	X(ERR_INVALID, "invalid")				\
+	X(ERR_TLP_REFUSED, "tlp-refused")
 
 enum error_code {
 #define X(e, s) e,

@@ -52,6 +52,7 @@ exercise_free(struct exercise *ex)
 	free(ex->injects);
 	free(ex->hotwash);
 	free(ex->deliveries);
+	free(ex->shares);
 	free(ex);
 }
 
@@ -64,7 +65,7 @@ exercise_reset(struct exercise *ex, uint64_t seed)
 	ex->scenario.duration = SIM_NEVER;
 	ex->scenario.tlp = TLP_CLEAR;
 	ex->norgs = ex->nroles = ex->nobjectives = ex->nphases = 0;
-	ex->ninjects = ex->nhotwash = ex->ndeliveries = 0;
+	ex->ninjects = ex->nhotwash = ex->ndeliveries = ex->nshares = 0;
 	ex->seed = seed;
 	rng_seed(&ex->rng, seed);
 	ex->started = ex->ended = 0;
@@ -112,7 +113,7 @@ ex_record_init(struct ex_record *r, enum ex_rec_kind kind)
 	memset(r, 0, sizeof *r);
 	r->kind = kind;
 	r->inject = r->delivery = r->role = r->choice = -1;
-	r->objective = r->phase = -1;
+	r->objective = r->phase = r->share = -1;
 }
 
 /* Declarations. */
@@ -523,6 +524,123 @@ exercise_decide(struct exercise *ex, int delivery, int role, int choice,
 	r.role = role;
 	r.choice = choice;
 	r.late = dv->late;
+	r.player = player;
+	ex_emit(ex, &r);
+	return 0;
+}
+
+/* The sharing rules' view of a role. */
+static void
+ex_party(const struct exercise *ex, int role, struct tlp_party *p)
+{
+	const struct ex_role	*r = &ex->roles[role];
+	int			 o;
+
+	memset(p, 0, sizeof *p);
+	p->role = r->id;
+	p->org = r->org;
+	p->is_public = r->is_public;
+	if (r->org != NULL && (o = exercise_org(ex, r->org)) != -1) {
+		p->clients = ex->orgs[o].clients;
+		p->nclients = ex->orgs[o].nclients;
+	}
+}
+
+static int
+ex_received(const struct ex_share *sh, int role)
+{
+	size_t	i;
+
+	if (sh->from == role)
+		return 1;
+	for (i = 0; i < sh->nto; i++)
+		if (sh->to[i] == role)
+			return 1;
+	return 0;
+}
+
+int
+exercise_share(struct exercise *ex, int from, const int *to, size_t nto,
+    enum tlp tlp, const char *title, const char *text, int ref,
+    const char *player, struct error *e)
+{
+	struct ex_share		*sh;
+	struct ex_record	 r;
+	struct tlp_party	 pf, pt;
+	char			 why[ERROR_MSG_MAX / 2] = "";
+	size_t			 i;
+	int			 index, refused = 0;
+
+	if (ex->ended)
+		return error_set(e, ERR_STATE, "the exercise has ended");
+	if (ref >= 0) {
+		const struct ex_share *orig;
+
+		if ((size_t)ref >= ex->nshares || ex->shares[ref].refused)
+			return error_set(e, ERR_NOT_FOUND, "no share %d to "
+			    "forward", ref);
+		orig = &ex->shares[ref];
+		if (!ex_received(orig, from))
+			return error_set(e, ERR_NOT_FOUND, "share %d was not "
+			    "sent to %s", ref, ex->roles[from].id);
+		if (orig->tlp == TLP_RED) {
+			snprintf(why, sizeof why, "TLP:RED is for its named "
+			    "recipients only: it may not be forwarded");
+			refused = 1;
+		} else if (!tlp_at_least(tlp, orig->tlp)) {
+			snprintf(why, sizeof why, "a forward may not lower the "
+			    "label: the item is %s", tlp_banner(orig->tlp));
+			refused = 1;
+		}
+	}
+	ex_party(ex, from, &pf);
+	for (i = 0; !refused && i < nto; i++) {
+		ex_party(ex, to[i], &pt);
+		if (!tlp_allows(tlp, &pf, &pt, why, sizeof why))
+			refused = 1;
+	}
+
+	index = (int)ex->nshares;
+	sh = EX_PUSH(ex, shares, nshares, cshares);
+	sh->from = from;
+	sh->to = arena_alloc(ex->arena, (nto + 1) * sizeof *sh->to);
+	memcpy(sh->to, to, nto * sizeof *to);
+	sh->nto = nto;
+	sh->tlp = tlp;
+	sh->title = arena_strdup(ex->arena, title);
+	sh->text = arena_strdup(ex->arena, text);
+	sh->player = player != NULL ? arena_strdup(ex->arena, player) : NULL;
+	sh->ref = ref;
+	sh->t = sim_now(ex->sim);
+	sh->refused = refused;
+	sh->reason = refused ? arena_strdup(ex->arena, why) : NULL;
+
+	ex_record_init(&r, REC_SHARE);
+	r.share = index;
+	r.role = from;
+	r.player = sh->player;
+	ex_emit(ex, &r);
+	if (refused)
+		return error_set(e, ERR_TLP_REFUSED, "%s", why);
+	return index;
+}
+
+int
+exercise_note(struct exercise *ex, int role, int delivery, const char *text,
+    const char *player, struct error *e)
+{
+	struct ex_record	r;
+
+	if (ex->ended)
+		return error_set(e, ERR_STATE, "the exercise has ended");
+	if (delivery != -1 && (delivery < 0 ||
+	    (size_t)delivery >= ex->ndeliveries))
+		return error_set(e, ERR_NOT_FOUND, "no such inject delivery");
+	ex_record_init(&r, REC_NOTE);
+	r.role = role;
+	r.delivery = delivery;
+	r.inject = delivery != -1 ? ex->deliveries[delivery].inject : -1;
+	r.text = text;
 	r.player = player;
 	ex_emit(ex, &r);
 	return 0;

@@ -109,9 +109,23 @@ struct ex_delivery {
 	sim_handle	 timer;
 };
 
+/* An item one role shared with others (or tried to: refused shares are
+ * kept, for the report's TLP handling). */
+struct ex_share {
+	int		 from;		/* role */
+	int		*to;		/* roles */
+	size_t		 nto;
+	enum tlp	 tlp;
+	const char	*title, *text, *player;
+	int		 ref;		/* the share it forwards, or -1 */
+	sim_time	 t;
+	int		 refused;
+	const char	*reason;
+};
+
 enum ex_rec_kind {
 	REC_START, REC_PHASE, REC_INJECT, REC_ACK, REC_DECISION, REC_TIMEOUT,
-	REC_OBJECTIVE, REC_LOG, REC_ERROR, REC_END
+	REC_OBJECTIVE, REC_LOG, REC_ERROR, REC_END, REC_SHARE, REC_NOTE
 };
 
 /* What happened, as the sink and listeners see it.  Pointers are borrowed
@@ -120,6 +134,7 @@ struct ex_record {
 	enum ex_rec_kind kind;
 	sim_time	 t;
 	int		 inject, delivery, role, choice, objective, phase;
+	int		 share;		/* REC_SHARE: index in shares */
 	enum ex_verdict	 verdict;
 	int		 late;
 	const char	*player;
@@ -140,10 +155,11 @@ struct exercise {
 	struct ex_inject	*injects;
 	const char		**hotwash;
 	struct ex_delivery	*deliveries;
+	struct ex_share		*shares;
 	size_t			 norgs, nroles, nobjectives, nphases, ninjects,
-				 nhotwash, ndeliveries;
+				 nhotwash, ndeliveries, nshares;
 	size_t			 corgs, croles, cobjectives, cphases, cinjects,
-				 chotwash, cdeliveries;
+				 chotwash, cdeliveries, cshares;
 
 	struct sim		*sim;
 	struct arena		*arena;
@@ -214,6 +230,18 @@ int	exercise_ack(struct exercise *ex, int delivery, int role,
 	    const char *player, struct error *e);
 int	exercise_decide(struct exercise *ex, int delivery, int role, int choice,
 	    const char *player, struct error *e);
+
+/* Share an item with roles under a TLP label (ref: the share it
+ * forwards, or -1).  The share is recorded either way; if the label does
+ * not allow it to reach every recipient it is refused: -1, ERR_TLP_REFUSED
+ * and the reason.  Returns the share's index. */
+int	exercise_share(struct exercise *ex, int from, const int *to, size_t nto,
+	    enum tlp tlp, const char *title, const char *text, int ref,
+	    const char *player, struct error *e);
+/* A situation report or note by a role (delivery: the inject it is about,
+ * or -1). */
+int	exercise_note(struct exercise *ex, int role, int delivery,
+	    const char *text, const char *player, struct error *e);
 
 /* What the scenario does.  overrides may be NULL. */
 struct ex_fire {

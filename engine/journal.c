@@ -386,6 +386,7 @@ static const char *const journal_kinds[] = {
 	[REC_ACK] = "ack", [REC_DECISION] = "decision",
 	[REC_TIMEOUT] = "timeout", [REC_OBJECTIVE] = "objective",
 	[REC_LOG] = "log", [REC_ERROR] = "error", [REC_END] = "end",
+	[REC_SHARE] = "share", [REC_NOTE] = "note",
 };
 
 cJSON *
@@ -435,6 +436,28 @@ journal_encode(const struct exercise *ex, const struct ex_record *r)
 		break;
 	case REC_LOG:
 	case REC_ERROR:
+		journal_str(o, "text", r->text);
+		break;
+	case REC_SHARE: {
+		const struct ex_share *sh = &ex->shares[r->share];
+
+		cJSON_AddNumberToObject(o, "share", r->share);
+		cJSON_AddStringToObject(o, "role", ex->roles[sh->from].id);
+		journal_str(o, "player", sh->player);
+		cJSON_AddItemToObject(o, "to", journal_roles(ex, sh->to,
+		    sh->nto));
+		cJSON_AddStringToObject(o, "tlp", tlp_name(sh->tlp));
+		journal_str(o, "title", sh->title);
+		journal_str(o, "text", sh->text);
+		if (sh->ref >= 0)
+			cJSON_AddNumberToObject(o, "ref", sh->ref);
+		cJSON_AddBoolToObject(o, "refused", sh->refused);
+		journal_str(o, "reason", sh->reason);
+		break;
+	}
+	case REC_NOTE:
+		cJSON_AddStringToObject(o, "role", ex->roles[r->role].id);
+		journal_str(o, "player", r->player);
 		journal_str(o, "text", r->text);
 		break;
 	case REC_END:

@@ -204,6 +204,62 @@ static const char html_css[] =
 	"h2{page-break-after:avoid}tr,li{page-break-inside:avoid}"
 	"a{color:inherit;text-decoration:none}}";
 
+static void
+html_sharing(FILE *f, const struct report *r)
+{
+	const struct rp_share	*cb = report_first_cross_border(r);
+	char			 b1[VTIME_BUFSZ], b2[VTIME_BUFSZ];
+	size_t			 i, refused = 0;
+
+	if (r->nshares == 0) {
+		fprintf(f, "<p>No shares between players were recorded, so "
+		    "the time from first detection to the first cross-border "
+		    "share is not measured.</p>\n");
+		return;
+	}
+	for (i = 0; i < r->nshares; i++)
+		refused += r->shares[i].refused;
+	fprintf(f, "<p>%zu shares, %zu refused by their TLP label. ",
+	    r->nshares - refused, refused);
+	if (cb == NULL)
+		fprintf(f, "No share crossed between teams.</p>\n");
+	else {
+		fprintf(f, "First cross-border share at <a href=\"#r%lld\">%s"
+		    "</a> by <code>", (long long)cb->seq, vtime_format(cb->t,
+		    b1, sizeof b1));
+		html_text(f, r->roles[cb->from].id);
+		fprintf(f, "</code> to ");
+		html_text(f, cb->to);
+		if (r->first_inject != SIM_NEVER && cb->t >= r->first_inject)
+			fprintf(f, ", %s after the first inject (%s)",
+			    report_avg(cb->t - r->first_inject, 1, b1,
+			    sizeof b1), vtime_format(r->first_inject, b2,
+			    sizeof b2));
+		fprintf(f, ".</p>\n");
+	}
+	fprintf(f, "<table>\n<tr><th>Time</th><th>From</th><th>To</th>"
+	    "<th>TLP</th><th>Item</th><th>Outcome</th></tr>\n");
+	for (i = 0; i < r->nshares; i++) {
+		const struct rp_share *sh = &r->shares[i];
+		fprintf(f, "<tr><td class=\"t\"><a href=\"#r%lld\">%s</a></td>"
+		    "<td><code>", (long long)sh->seq, vtime_format(sh->t, b1,
+		    sizeof b1));
+		html_text(f, r->roles[sh->from].id);
+		fprintf(f, "</code></td><td>");
+		html_text(f, sh->to);
+		fprintf(f, "</td><td>");
+		html_text(f, sh->tlp);
+		fprintf(f, "</td><td>");
+		html_text(f, sh->title);
+		fprintf(f, "</td><td>%s", sh->refused ? "refused: " :
+		    "delivered");
+		if (sh->refused)
+			html_text(f, sh->reason);
+		fprintf(f, "</td></tr>\n");
+	}
+	fprintf(f, "</table>\n");
+}
+
 void
 report_write_html(struct report *r, FILE *f)
 {
@@ -336,19 +392,18 @@ report_write_html(struct report *r, FILE *f)
 		html_text(f, ro->id);
 		fprintf(f, "</code></td><td>%u</td><td>%u</td><td>%s / %s</td>"
 		    "<td>%u</td><td>%s / %s</td><td>%u</td><td>%u</td>"
-		    "<td>0</td></tr>\n", ro->nreceived, ro->nack,
+		    "<td>%u</td></tr>\n", ro->nreceived, ro->nack,
 		    report_avg(ro->ack_sum, ro->nack, b1, sizeof b1),
 		    report_max(ro->ack_max, ro->nack, b2, sizeof b2), ro->ndec,
 		    report_avg(ro->dec_sum, ro->ndec, a1, sizeof a1),
 		    report_max(ro->dec_max, ro->ndec, a2, sizeof a2),
-		    ro->nlate, ro->nmissed);
+		    ro->nlate, ro->nmissed, ro->nnotes);
 	}
 	fprintf(f, "</table>\n");
 
-	fprintf(f, "<h2>5. Information sharing</h2>\n<p>No shares between "
-	    "players were recorded (players share in live exercises), so the "
-	    "time from first detection to the first cross-border share is not "
-	    "measured. Injects delivered, by handling label:</p>\n<table>\n"
+	fprintf(f, "<h2>5. Information sharing</h2>\n");
+	html_sharing(f, r);
+	fprintf(f, "<p>Injects delivered, by handling label:</p>\n<table>\n"
 	    "<tr><th>TLP</th><th>Deliveries</th></tr>\n");
 	for (k = 0; k < 5; k++)
 		fprintf(f, "<tr><td>%s</td><td>%zu</td></tr>\n",

@@ -21,6 +21,7 @@
 struct rp_role {
 	const char	*id, *name, *org;
 	int		 is_public;
+	unsigned	 nnotes, nshares;
 	sim_time	 ack_sum, ack_max, dec_sum, dec_max;
 	unsigned	 nack, ndec, nlate, nmissed, nreceived;
 };
@@ -69,6 +70,15 @@ struct rp_delivery {
 	int64_t		 tseq;
 };
 
+struct rp_share {
+	int64_t		 seq;
+	sim_time	 t;
+	int		 from;		/* role */
+	const char	*to;		/* recipients, ", "-joined */
+	const char	*tlp, *title, *reason;
+	int		 refused, cross_border;
+};
+
 struct rp_event {
 	int64_t		 seq;
 	sim_time	 t;
@@ -96,6 +106,9 @@ struct report {
 	const char		**hotwash, **phases, **phase_titles;
 	sim_time		*phase_at;
 	struct rp_item		*errors;
+	struct rp_share		*shares;
+	size_t			 nshares, cshares;
+	sim_time		 first_inject;	/* SIM_NEVER: none */
 	size_t		 norgs, nroles, nobjectives, ninjects, ndeliveries,
 			 nevents, nhotwash, nphases, nerrors;
 	size_t		 cdeliveries, cevents, cerrors;
@@ -114,6 +127,8 @@ sim_time	 report_t_of(const struct report *r, int64_t seq);
 const char	*report_team_of(const struct report *r, int role);
 /* How many declared injects were delivered at least once. */
 size_t		 report_injects_fired(const struct report *r);
+/* The first share that crossed between teams (e.g. UK to US), or NULL. */
+const struct rp_share *report_first_cross_border(const struct report *r);
 /* The most restrictive TLP label delivered: the report's marking. */
 const char	*report_marking(const struct report *r);
 /* The same as a banner: "TLP:AMBER+STRICT". */

@@ -79,7 +79,8 @@ report_write_json(struct report *r, FILE *f)
 		    (double)ro->dec_max);
 		cJSON_AddNumberToObject(x, "late", ro->nlate);
 		cJSON_AddNumberToObject(x, "deadlines_missed", ro->nmissed);
-		cJSON_AddNumberToObject(x, "notes", 0);
+		cJSON_AddNumberToObject(x, "notes", ro->nnotes);
+		cJSON_AddNumberToObject(x, "shares", ro->nshares);
 		cJSON_AddItemToArray(a, x);
 	}
 
@@ -119,6 +120,32 @@ report_write_json(struct report *r, FILE *f)
 			cJSON_AddNumberToObject(x, "record", (double)dv->tseq);
 		}
 		cJSON_AddItemToArray(a, x);
+	}
+	a = cJSON_AddArrayToObject(root, "shares");
+	for (i = 0; i < r->nshares; i++) {
+		const struct rp_share *sh = &r->shares[i];
+		x = cJSON_CreateObject();
+		cJSON_AddNumberToObject(x, "record", (double)sh->seq);
+		cJSON_AddNumberToObject(x, "t", (double)sh->t);
+		json_str(x, "from", r->roles[sh->from].id);
+		json_str(x, "to", sh->to);
+		json_str(x, "tlp", sh->tlp);
+		json_str(x, "title", sh->title);
+		cJSON_AddBoolToObject(x, "refused", sh->refused);
+		json_str(x, "reason", sh->reason);
+		cJSON_AddBoolToObject(x, "cross_border", sh->cross_border);
+		cJSON_AddItemToArray(a, x);
+	}
+	{
+		const struct rp_share *cb = report_first_cross_border(r);
+
+		if (cb != NULL && r->first_inject != SIM_NEVER)
+			cJSON_AddNumberToObject(root,
+			    "first_cross_border_share_after_ms",
+			    (double)(cb->t - r->first_inject));
+		else
+			cJSON_AddNullToObject(root,
+			    "first_cross_border_share_after_ms");
 	}
 	json_items(root, "errors", r->errors, r->nerrors);
 	a = cJSON_AddArrayToObject(root, "hotwash");

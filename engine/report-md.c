@@ -49,6 +49,53 @@ md_items(FILE *f, const struct report *r, const struct rp_item *v, size_t n,
 	}
 }
 
+static void
+md_sharing(FILE *f, const struct report *r)
+{
+	const struct rp_share	*cb = report_first_cross_border(r);
+	char			 b1[VTIME_BUFSZ], b2[VTIME_BUFSZ];
+	size_t			 i, refused = 0;
+
+	if (r->nshares == 0) {
+		fprintf(f, "No shares between players were recorded, so the "
+		    "time from first detection to the first cross-border "
+		    "share is not measured.\n\n");
+		return;
+	}
+	for (i = 0; i < r->nshares; i++)
+		refused += r->shares[i].refused;
+	fprintf(f, "%zu shares, %zu refused by their TLP label. ",
+	    r->nshares - refused, refused);
+	if (cb == NULL)
+		fprintf(f, "No share crossed between teams.\n\n");
+	else {
+		fprintf(f, "First cross-border share at %s by `%s` to ",
+		    vtime_format(cb->t, b1, sizeof b1), r->roles[cb->from].id);
+		md_text(f, cb->to);
+		if (r->first_inject != SIM_NEVER && cb->t >= r->first_inject)
+			fprintf(f, ", %s after the first inject (%s)",
+			    report_avg(cb->t - r->first_inject, 1, b1,
+			    sizeof b1), vtime_format(r->first_inject, b2,
+			    sizeof b2));
+		fprintf(f, ".\n\n");
+	}
+	fprintf(f, "| Time | From | To | TLP | Item | Outcome |\n"
+	    "|---|---|---|---|---|---|\n");
+	for (i = 0; i < r->nshares; i++) {
+		const struct rp_share *sh = &r->shares[i];
+		fprintf(f, "| [%s](#r%lld) | `%s` | ", vtime_format(sh->t, b1,
+		    sizeof b1), (long long)sh->seq, r->roles[sh->from].id);
+		md_text(f, sh->to);
+		fprintf(f, " | %s | ", sh->tlp ? sh->tlp : "?");
+		md_text(f, sh->title);
+		fprintf(f, " | %s", sh->refused ? "refused: " : "delivered");
+		if (sh->refused)
+			md_text(f, sh->reason);
+		fprintf(f, " |\n");
+	}
+	fprintf(f, "\n");
+}
+
 void
 report_write_md(struct report *r, FILE *f)
 {
@@ -151,19 +198,18 @@ report_write_md(struct report *r, FILE *f)
 		char	a1[VTIME_BUFSZ], a2[VTIME_BUFSZ];
 
 		fprintf(f, "| `%s` | %u | %u | %s / %s | %u | %s / %s | %u | "
-		    "%u | 0 |\n", ro->id, ro->nreceived, ro->nack,
+		    "%u | %u |\n", ro->id, ro->nreceived, ro->nack,
 		    report_avg(ro->ack_sum, ro->nack, b1, sizeof b1),
 		    report_max(ro->ack_max, ro->nack, b2, sizeof b2),
 		    ro->ndec, report_avg(ro->dec_sum, ro->ndec, a1, sizeof a1),
 		    report_max(ro->dec_max, ro->ndec, a2, sizeof a2),
-		    ro->nlate, ro->nmissed);
+		    ro->nlate, ro->nmissed, ro->nnotes);
 	}
 
 	fprintf(f, "\n## 4. Information sharing\n\n");
-	fprintf(f, "No shares between players were recorded (players share "
-	    "in live exercises), so the time from first detection to the first "
-	    "cross-border share is not measured. Injects delivered, by "
-	    "handling label:\n\n| TLP | Deliveries |\n|---|---|\n");
+	md_sharing(f, r);
+	fprintf(f, "Injects delivered, by handling label:\n\n| TLP | "
+	    "Deliveries |\n|---|---|\n");
 	for (k = 0; k < 5; k++)
 		fprintf(f, "| %s | %zu |\n", report_tlp_labels[k],
 		    report_tlp_count(r, report_tlp_labels[k]));

@@ -240,6 +240,8 @@ rp_record(const cJSON *rec, size_t line, void *arg)
 	in = rp_find(r, "inject", inject);
 	dv = rp_delivery(r, rec);
 
+	if (strcmp(type, "inject") == 0 && r->first_inject == SIM_NEVER)
+		r->first_inject = t;
 	if (strcmp(type, "inject") == 0 && in != -1) {
 		RP_GROW(r->deliveries, r->ndeliveries, r->cdeliveries);
 		dv = &r->deliveries[r->ndeliveries++];
@@ -338,6 +340,60 @@ rp_record(const cJSON *rec, size_t line, void *arg)
 		rp_event(r, seq, t, type, rp_printf(r, "Evaluator rated %s: %s",
 		    rp_or(rp_str(r, rec, "objective"), "?"), rt ? rt : "?"), -1,
 		    -1);
+		return 0;
+	}
+	if (strcmp(type, "share") == 0 && role != -1) {
+		struct rp_share	*sh;
+		const char	*team = report_team_of(r, role);
+		char		*to;
+		size_t		 len = 1;
+
+		RP_GROW(r->shares, r->nshares, r->cshares);
+		sh = &r->shares[r->nshares++];
+		memset(sh, 0, sizeof *sh);
+		sh->seq = seq;
+		sh->t = t;
+		sh->from = role;
+		sh->tlp = rp_str(r, rec, "tlp");
+		sh->title = rp_str(r, rec, "title");
+		sh->reason = rp_str(r, rec, "reason");
+		sh->refused = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(rec,
+		    "refused"));
+		x = cJSON_GetObjectItemCaseSensitive(rec, "to");
+		cJSON_ArrayForEach(c, x)
+			if (cJSON_IsString(c))
+				len += strlen(c->valuestring) + 2;
+		to = arena_alloc(r->a, len);
+		to[0] = '\0';
+		cJSON_ArrayForEach(c, x) {
+			int	rr;
+
+			if (!cJSON_IsString(c))
+				continue;
+			if (to[0] != '\0')
+				strcat(to, ", ");
+			strcat(to, c->valuestring);
+			rr = rp_find(r, "role", c->valuestring);
+			if (rr != -1 && *team != '\0' &&
+			    *report_team_of(r, rr) != '\0' &&
+			    strcmp(team, report_team_of(r, rr)) != 0)
+				sh->cross_border = 1;
+		}
+		sh->to = to;
+		if (!sh->refused)
+			r->roles[role].nshares++;
+		rp_event(r, seq, t, type, sh->refused ? rp_printf(r, "%s's "
+		    "share '%s' [TLP:%s] to %s was refused: %s", role_id,
+		    rp_or(sh->title, ""), rp_or(sh->tlp, "?"), to,
+		    rp_or(sh->reason, "")) : rp_printf(r, "%s shared '%s' "
+		    "[TLP:%s] with %s", role_id, rp_or(sh->title, ""),
+		    rp_or(sh->tlp, "?"), to), role, -1);
+		return 0;
+	}
+	if (strcmp(type, "note") == 0 && role != -1) {
+		r->roles[role].nnotes++;
+		rp_event(r, seq, t, type, rp_printf(r, "%s wrote a note: %.200s",
+		    role_id, rp_or(rp_str(r, rec, "text"), "")), role, -1);
 		return 0;
 	}
 	if (strcmp(type, "error") == 0) {
@@ -486,6 +542,7 @@ report_load(const char *path, struct error *e)
 	r->a = arena_new();
 	r->path = arena_strdup(r->a, path);
 	r->duration = SIM_NEVER;
+	r->first_inject = SIM_NEVER;
 	if (journal_read(path, rp_record, r, &info, e) != 0) {
 		report_free(r);
 		return NULL;
@@ -513,6 +570,7 @@ report_free(struct report *r)
 	free(r->deliveries);
 	free(r->events);
 	free(r->errors);
+	free(r->shares);
 	arena_free(r->a);
 	free(r);
 }
@@ -623,6 +681,17 @@ report_t_of(const struct report *r, int64_t seq)
 	}
 	return lo < r->nevents && r->events[lo].seq == seq ?
 	    r->events[lo].t : 0;
+}
+
+const struct rp_share *
+report_first_cross_border(const struct report *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nshares; i++)
+		if (r->shares[i].cross_border && !r->shares[i].refused)
+			return &r->shares[i];
+	return NULL;
 }
 
 const char *

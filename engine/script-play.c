@@ -250,15 +250,55 @@ script_play_push_decision(struct script *s, lua_State *L, int delivery)
 	lua_setfield(L, -2, "late");
 }
 
-/* The table for an ack or timeout handler. */
+/* The table for a share handler: role, to (a list), tlp, title, text,
+ * t, refused, reason. */
+static void
+play_push_share(struct script *s, const struct ex_record *r)
+{
+	lua_State		*L = s->L;
+	const struct ex_share	*sh = &s->ex->shares[r->share];
+	size_t			 i;
+
+	lua_createtable(L, 0, 8);
+	lua_pushstring(L, s->ex->roles[sh->from].id);
+	lua_setfield(L, -2, "role");
+	lua_createtable(L, (int)sh->nto, 0);
+	for (i = 0; i < sh->nto; i++) {
+		lua_pushstring(L, s->ex->roles[sh->to[i]].id);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "to");
+	lua_pushstring(L, tlp_name(sh->tlp));
+	lua_setfield(L, -2, "tlp");
+	lua_pushstring(L, sh->title);
+	lua_setfield(L, -2, "title");
+	lua_pushstring(L, sh->text);
+	lua_setfield(L, -2, "text");
+	lua_pushinteger(L, sh->t / SIM_SEC);
+	lua_setfield(L, -2, "t");
+	lua_pushboolean(L, sh->refused);
+	lua_setfield(L, -2, "refused");
+	if (sh->reason != NULL) {
+		lua_pushstring(L, sh->reason);
+		lua_setfield(L, -2, "reason");
+	}
+}
+
+/* The table for an ack, timeout or note handler. */
 static void
 play_push_event(struct script *s, const struct ex_record *r)
 {
 	lua_State	*L = s->L;
 
-	lua_createtable(L, 0, 4);
-	lua_pushstring(L, s->ex->injects[r->inject].id);
-	lua_setfield(L, -2, "inject");
+	lua_createtable(L, 0, 5);
+	if (r->inject >= 0) {
+		lua_pushstring(L, s->ex->injects[r->inject].id);
+		lua_setfield(L, -2, "inject");
+	}
+	if (r->kind == REC_NOTE && r->text != NULL) {
+		lua_pushstring(L, r->text);
+		lua_setfield(L, -2, "text");
+	}
 	if (r->role != -1) {
 		lua_pushstring(L, s->ex->roles[r->role].id);
 		lua_setfield(L, -2, "role");
@@ -289,6 +329,12 @@ script_play_listener(struct exercise *ex, const struct ex_record *r,
 	case REC_TIMEOUT:
 		kind = ON_TIMEOUT;
 		break;
+	case REC_SHARE:
+		kind = ON_SHARE;
+		break;
+	case REC_NOTE:
+		kind = ON_NOTE;
+		break;
 	default:
 		return;
 	}
@@ -298,6 +344,8 @@ script_play_listener(struct exercise *ex, const struct ex_record *r,
 		if (h->kind != kind || (h->inject_id != NULL &&
 		    h->inject != r->inject))
 			continue;
+		if (kind == ON_SHARE && h->inject_id != NULL)
+			continue;	/* a share is about no inject */
 		script_push_kept(s->L, cb);
 		if (kind == ON_DECISION) {
 			script_play_push_decision(s, s->L, r->delivery);
@@ -305,7 +353,9 @@ script_play_listener(struct exercise *ex, const struct ex_record *r,
 				lua_pushstring(s->L, r->player);
 				lua_setfield(s->L, -2, "player");
 			}
-		} else
+		} else if (kind == ON_SHARE)
+			play_push_share(s, r);
+		else
 			play_push_event(s, r);
 		script_call(s, 1, 0);
 	}
