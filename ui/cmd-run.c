@@ -192,6 +192,18 @@ run_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 		printf("%s  end%s%s\n", t, r->text ? "       " : "",
 		    r->text ? r->text : "");
 		break;
+	case REC_SHARE:
+		printf("%s  share     %s -> %zu roles [%s] %s%s%s\n", t,
+		    run_role(ex, r->role), ex->shares[r->share].nto,
+		    tlp_banner(ex->shares[r->share].tlp),
+		    ex->shares[r->share].title, ex->shares[r->share].refused ?
+		    " REFUSED: " : "", ex->shares[r->share].refused ?
+		    ex->shares[r->share].reason : "");
+		break;
+	case REC_NOTE:
+		printf("%s  note      %s: %.60s\n", t, run_role(ex, r->role),
+		    r->text);
+		break;
 	}
 }
 
