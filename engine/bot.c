@@ -14,6 +14,7 @@ struct bot {
 	struct rng	 rng;
 	int		*forced;	/* per inject: choice index or -1 */
 	size_t		 nforced;
+	unsigned char	*plays;		/* per role, or NULL: every role */
 };
 
 /* sim data: delivery << 17 | recipient << 1 | decide */
@@ -66,6 +67,8 @@ bot_listen(struct exercise *ex, const struct ex_record *r, void *arg)
 		return;
 	d = &ex->deliveries[r->delivery];
 	for (k = 0; k < d->nto && k < 0xffff; k++) {
+		if (b->plays != NULL && !b->plays[d->to[k]])
+			continue;
 		ack = r->t + bot_delay(b, &ex->roles[d->to[k]]);
 		sim_at(ex->sim, ack, bot_act, b, BOT_DATA(r->delivery, k, 0));
 		if (k == 0 && ex->injects[d->inject].nchoices > 0)
@@ -99,7 +102,21 @@ bot_free(struct bot *b)
 	if (b == NULL)
 		return;
 	free(b->forced);
+	free(b->plays);
 	free(b);
+}
+
+int
+bot_play(struct bot *b, const char *role, struct error *e)
+{
+	int	r;
+
+	if ((r = exercise_role(b->ex, role)) == -1)
+		return error_set(e, ERR_NOT_FOUND, "no role '%s'", role);
+	if (b->plays == NULL)
+		b->plays = xcalloc(b->ex->nroles + 1, 1);
+	b->plays[r] = 1;
+	return 0;
 }
 
 int

@@ -22,6 +22,9 @@ enum bot_mode { BOT_RANDOM, BOT_FIRST };
 struct bot	*bot_new(struct exercise *ex, enum bot_mode mode,
 		     uint64_t seed);
 void		 bot_free(struct bot *b);	/* NULL: no-op */
+/* Let bots play only the given role (call once per role); by default
+ * they play every role.  -1 if there is no such role. */
+int		 bot_play(struct bot *b, const char *role, struct error *e);
 /* Make bots always take `choice' on `inject' ("INJECT=CHOICE" ids).
  * -1 with a message naming the unknown id. */
 int		 bot_force(struct bot *b, const char *inject,

@@ -430,6 +430,29 @@ rp_record(const cJSON *rec, size_t line, void *arg)
 		    r->end_summary : ""), -1, -1);
 		return 0;
 	}
+	if (strcmp(type, "command") == 0) {
+		rp_event(r, seq, t, type, rp_printf(r, "Facilitator %s: %s",
+		    rp_or(rp_str(r, rec, "player"), "?"),
+		    rp_or(rp_str(r, rec, "command"), "?")), -1, -1);
+		return 0;
+	}
+	if (strcmp(type, "chat") == 0 || strcmp(type, "request") == 0 ||
+	    strcmp(type, "observation") == 0) {
+		rp_event(r, seq, t, type, rp_printf(r, "%s %s (%s): %.200s",
+		    strcmp(type, "chat") == 0 ? "Chat from" :
+		    strcmp(type, "request") == 0 ? "Request for information "
+		    "from" : "Observation by", rp_or(rp_str(r, rec, "role"),
+		    rp_or(rp_str(r, rec, "player"), "?")), rp_or(rp_str(r, rec,
+		    "player"), "?"), rp_or(rp_str(r, rec, "text"), "")), role,
+		    -1);
+		return 0;
+	}
+	if (strcmp(type, "adhoc") == 0) {
+		rp_event(r, seq, t, type, rp_printf(r, "Ad hoc inject [TLP:%s]:"
+		    " %s", rp_or(rp_str(r, rec, "tlp"), "?"),
+		    rp_or(rp_str(r, rec, "title"), "")), -1, -1);
+		return 0;
+	}
 	/* a type this version does not know: still on the timeline */
 	rp_event(r, seq, t, type, rp_printf(r, "(%s record)", type), -1, -1);
 	return 0;

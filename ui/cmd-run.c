@@ -15,6 +15,7 @@
 
 #include "bot.h"
 #include "cmd.h"
+#include "exfiles.h"
 #include "diag.h"
 #include "exercise.h"
 #include "journal.h"
@@ -399,92 +400,6 @@ run_parse(int argc, char **argv, struct run_opts *o)
 	return 0;
 }
 
-/* Create the journal (the default name under runs/) and write its
- * header. */
-static int
-run_open_journal(struct run_opts *o, struct script *s, struct exercise *ex,
-    struct error *e)
-{
-	const char	*src;
-	char		 stamp[32];
-	size_t		 len;
-	time_t		 now = time(NULL);
-	struct tm	 tm;
-
-	if (o->journal_path == NULL) {
-		gmtime_r(&now, &tm);
-		strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &tm);
-		if (mkdir("runs", 0700) == -1 && errno != EEXIST)
-			return error_set(e, ERR_IO, "runs: %s",
-			    strerror(errno));
-		snprintf(o->journal_buf, sizeof o->journal_buf,
-		    "runs/%s-%s-%" PRIu64 ".jsonl", ex->scenario.id, stamp,
-		    o->seed);
-		o->journal_path = o->journal_buf;
-	}
-	if ((o->journal = journal_create(o->journal_path, NULL, NULL,
-	    e)) == NULL)
-		return -1;
-	src = script_source(s, &len);
-	if (journal_header(o->journal, ex, script_path(s), src, len,
-	    o->bots == BOT_FIRST ? "first" : "random",
-	    (const char *const *)o->choose, o->nchoose, e) != 0 ||
-	    journal_commit(o->journal, e) != 0) {
-		/* not even the header: leave no empty journal behind */
-		journal_close(o->journal, NULL);
-		o->journal = NULL;
-		unlink(o->journal_path);
-		return -1;
-	}
-	return 0;
-}
-
-/* The after-action report next to the journal, in Markdown and HTML.  A
- * report that cannot be written is said, and loses nothing: the journal
- * stays, and `ttxsim report' can be run on it later. */
-static void
-run_reports(const char *journal)
-{
-	static const struct {
-		const char		*ext;
-		enum report_format	 fmt;
-	} outs[] = { { ".md", REPORT_MD }, { ".html", REPORT_HTML } };
-	struct report	*r;
-	struct error	 e;
-	char		 path[600];
-	size_t		 i, len = strlen(journal);
-	FILE		*f;
-
-	if (len > 6 && strcmp(journal + len - 6, ".jsonl") == 0)
-		len -= 6;
-	if ((r = report_load(journal, &e)) == NULL) {
-		fprintf(stderr, "ttxsim run: report: %s\n", e.msg);
-		return;
-	}
-	for (i = 0; i < sizeof outs / sizeof outs[0]; i++) {
-		snprintf(path, sizeof path, "%.*s-report%s", (int)len,
-		    journal, outs[i].ext);
-		errno = 0;
-		if ((f = fopen(path, "w")) == NULL) {
-			fprintf(stderr, "ttxsim run: %s: %s\n", path,
-			    strerror(errno));
-			continue;
-		}
-		if ((report_write(r, outs[i].fmt, f, &e) != 0) |
-		    (fclose(f) != 0)) {
-			/* a half-written report would mislead: none at all */
-			fprintf(stderr, "ttxsim run: %s: %s; not kept (the "
-			    "journal is complete: run `ttxsim report' on it "
-			    "later)\n", path, errno ? strerror(errno) :
-			    "write failed");
-			unlink(path);
-			continue;
-		}
-		printf("report: %s\n", path);
-	}
-	report_free(r);
-}
-
 /* Read the journal to resume and take the run's settings from it. */
 static int
 run_resume_setup(struct run_opts *o)
@@ -652,11 +567,15 @@ cmd_run_exec(int argc, char **argv)
 		}
 		o.journal_path = o.resume;
 		o.replaying = 1;
-	} else if (!o.no_journal && run_open_journal(&o, s, ex, &e) != 0) {
+	} else if (!o.no_journal && (o.journal = exfiles_journal(
+	    o.journal_path, o.journal_buf, sizeof o.journal_buf, s, ex,
+	    o.bots == BOT_FIRST ? "first" : "random",
+	    (const char *const *)o.choose, o.nchoose, &e)) == NULL) {
 		fprintf(stderr, "ttxsim run: %s\n", e.msg);
 		rc = EXIT_USAGE;
 		goto out;
-	}
+	} else if (o.journal != NULL)
+		o.journal_path = o.journal_buf;
 	exercise_set_sink(ex, run_sink, &o);
 	exercise_start(ex);
 	if (o.speed > 0)
@@ -687,7 +606,7 @@ cmd_run_exec(int argc, char **argv)
 		printf("journal: %s\n", journal_path(o.journal));
 		journal_close(o.journal, NULL);
 		o.journal = NULL;
-		run_reports(o.journal_path);
+		exfiles_reports("ttxsim run", o.journal_path);
 	}
 out:
 	journal_close(o.journal, NULL);

@@ -24,6 +24,7 @@ extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_journal_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_run_entry;
+extern const struct cmd_entry cmd_serve_entry;
 
 /* Print "usage: ttxsim NAME USAGE" and the command's help to f. */
 void	cmd_usage(const struct cmd_entry *c, FILE *f);

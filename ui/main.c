@@ -15,6 +15,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_journal_entry,
 	&cmd_report_entry,
 	&cmd_run_entry,
+	&cmd_serve_entry,
 };
 #define NCMDS (sizeof cmd_table / sizeof cmd_table[0])
 

@@ -1,0 +1,1273 @@
+/*
+ * The exercise server: see server.h.
+ *
+ * Invariants.  One pass of the loop: accept, read and handle requests,
+ * run the engine up to the pacer's virtual time, commit the journal, and
+ * only then write replies and events, so nothing is told to a client
+ * before it is on disk.  Every event is kept (with who may see it) so a
+ * console that joins or reconnects gets its backlog.  A client whose
+ * output queue passes the limit is dropped, never waited for.
+ */
+#define _GNU_SOURCE		/* SO_PEERCRED's struct ucred */
+#include <sys/types.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <netdb.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "exercise.h"
+#include "journal.h"
+#include "pacer.h"
+#include "proto.h"
+#include "server.h"
+#include "tlp.h"
+#include "vtime.h"
+#include "xmalloc.h"
+
+#define SRV_TOKEN_LEN		32	/* hex digits */
+#define SRV_MAX_LISTEN		8
+#define SRV_REPLIES_KEPT	256	/* per identity, for resent requests */
+#define SRV_AUTH_WINDOW		10	/* seconds */
+#define SRV_AUTH_MAX		10	/* failures per window */
+
+enum srv_audience { AUD_ALL, AUD_STAFF, AUD_ROLES };
+enum srv_state { ST_WAITING, ST_RUNNING, ST_PAUSED, ST_ENDED };
+static const char *const srv_state_names[] = { "waiting", "running",
+    "paused", "ended" };
+
+struct srv_event {
+	char			*line;
+	size_t			 len;
+	enum srv_audience	 aud;
+	int			*roles;
+	size_t			 nroles;
+};
+
+struct srv_reply {
+	char		 key[PROTO_ID_MAX + 8];
+	char		*line;
+	size_t		 len;
+};
+
+struct srv_ident {		/* a role, control, or observers */
+	char		 token[SRV_TOKEN_LEN + 1];
+	struct srv_reply replies[SRV_REPLIES_KEPT];
+	size_t		 next;
+};
+
+struct srv_client {
+	int		 fd;
+	int		 kind;		/* PK_*, 0 before hello */
+	int		 ident;		/* index in srv->idents */
+	int		 role;		/* -1 for control and observers */
+	char		 name[PROTO_SHORT_MAX + 1];
+	char		*in;
+	size_t		 inlen, incap;
+	int		 skipping;	/* discarding an overlong line */
+	char		*out;
+	size_t		 outlen, outcap;
+	int		 bad;
+	int		 dead;
+};
+
+struct server {
+	struct exercise		*ex;
+	struct journal		*j;
+	struct server_config	 cfg;
+	struct pacer		 pacer;
+	enum srv_state		 state;
+
+	int			 lfd[SRV_MAX_LISTEN];
+	char			*lname[SRV_MAX_LISTEN];
+	char			*lpath[SRV_MAX_LISTEN];	/* unix: to unlink */
+	size_t			 nlisten;
+	char			*sockdir;
+
+	struct srv_client	**clients;
+	size_t			 nclients, cclients;
+	struct srv_event	*events;
+	size_t			 nevents, cevents;
+	struct srv_ident	*idents;	/* roles..., control, observer */
+	size_t			 nidents;
+	time_t			 auth_window;
+	int			 auth_failures;
+	int			 journal_failed;
+	struct error		 journal_err;
+	char			 tokens_file[512];
+};
+
+static int64_t
+srv_wall(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static void
+srv_log(struct server *srv, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+srv_log(struct server *srv, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (srv->cfg.log == NULL)
+		return;
+	va_start(ap, fmt);
+	vfprintf(srv->cfg.log, fmt, ap);
+	va_end(ap);
+	fputc('\n', srv->cfg.log);
+	fflush(srv->cfg.log);
+}
+
+/* Tokens. */
+
+static int
+srv_token(char *out)
+{
+	unsigned char	raw[SRV_TOKEN_LEN / 2];
+	size_t		i;
+
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+		return -1;
+	for (i = 0; i < sizeof raw; i++)
+		snprintf(out + 2 * i, 3, "%02x", raw[i]);
+	return 0;
+}
+
+/* Compare in time that does not depend on where they differ. */
+static int
+srv_token_eq(const char *a, const char *b)
+{
+	unsigned char	diff = 0;
+	size_t		i;
+
+	if (strlen(b) != SRV_TOKEN_LEN)
+		return 0;
+	for (i = 0; i < SRV_TOKEN_LEN; i++)
+		diff |= (unsigned char)(a[i] ^ b[i]);
+	return diff == 0;
+}
+
+/* Listening. */
+
+static int
+srv_nonblock(int fd)
+{
+	int	fl = fcntl(fd, F_GETFL);
+
+	return fl == -1 ? -1 : fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+}
+
+static int
+srv_listen_unix(struct server *srv, const char *path, struct error *e)
+{
+	struct sockaddr_un	 sun;
+	mode_t			 old;
+	int			 fd;
+
+	memset(&sun, 0, sizeof sun);
+	sun.sun_family = AF_UNIX;
+	if (strlen(path) >= sizeof sun.sun_path)
+		return error_set(e, ERR_USAGE, "%s: socket path too long",
+		    path);
+	strcpy(sun.sun_path, path);
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1)
+		return error_set(e, ERR_IO, "socket: %s", strerror(errno));
+	/* 0600 from the start: never a moment when others could connect */
+	old = umask(0177);
+	if (bind(fd, (struct sockaddr *)&sun, sizeof sun) == -1) {
+		umask(old);
+		close(fd);
+		return error_set(e, ERR_IO, "%s: %s", path, strerror(errno));
+	}
+	umask(old);
+	if (listen(fd, 128) == -1 || srv_nonblock(fd) == -1) {
+		close(fd);
+		return error_set(e, ERR_IO, "%s: %s", path, strerror(errno));
+	}
+	srv->lfd[srv->nlisten] = fd;
+	srv->lname[srv->nlisten] = xasprintf("unix:%s", path);
+	srv->lpath[srv->nlisten] = xstrdup(path);
+	srv->nlisten++;
+	return 0;
+}
+
+static int
+srv_listen_tcp(struct server *srv, const char *spec, struct error *e)
+{
+	struct addrinfo	 hints, *res, *ai;
+	char		*host, *port;
+	int		 fd = -1, one = 1, rc;
+
+	host = xstrdup(spec);
+	if ((port = strrchr(host, ':')) == NULL) {
+		free(host);
+		return error_set(e, ERR_USAGE, "--listen %s: expected "
+		    "unix:PATH or HOST:PORT", spec);
+	}
+	*port++ = '\0';
+	memset(&hints, 0, sizeof hints);
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE;
+	if ((rc = getaddrinfo(*host ? host : NULL, port, &hints, &res)) != 0) {
+		free(host);
+		return error_set(e, ERR_USAGE, "--listen %s: %s", spec,
+		    gai_strerror(rc));
+	}
+	for (ai = res; ai != NULL; ai = ai->ai_next) {
+		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, 0);
+		if (fd == -1)
+			continue;
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+		if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
+		    listen(fd, 512) == 0 && srv_nonblock(fd) == 0)
+			break;
+		close(fd);
+		fd = -1;
+	}
+	freeaddrinfo(res);
+	free(host);
+	if (fd == -1)
+		return error_set(e, ERR_IO, "--listen %s: %s", spec,
+		    strerror(errno));
+	srv->lfd[srv->nlisten] = fd;
+	srv->lname[srv->nlisten] = xstrdup(spec);
+	srv->lpath[srv->nlisten] = NULL;
+	srv->nlisten++;
+	return 0;
+}
+
+/* Events and their audiences. */
+
+static int
+srv_may_see(const struct server *srv, const struct srv_client *c,
+    const struct srv_event *ev)
+{
+	size_t	i;
+
+	(void)srv;
+	if (c->kind == 0)
+		return 0;
+	if (ev->aud == AUD_ALL || c->kind != PK_PLAYER)
+		return 1;
+	if (ev->aud == AUD_STAFF)
+		return 0;
+	for (i = 0; i < ev->nroles; i++)
+		if (ev->roles[i] == c->role)
+			return 1;
+	return 0;
+}
+
+static void
+srv_queue(struct server *srv, struct srv_client *c, const char *line,
+    size_t len)
+{
+	if (c->dead)
+		return;
+	if (c->outlen + len > srv->cfg.max_output) {
+		srv_log(srv, "dropping a slow reader (%s, %zu bytes queued)",
+		    c->name[0] ? c->name : "?", c->outlen);
+		c->dead = 1;
+		return;
+	}
+	if (c->outlen + len > c->outcap) {
+		c->outcap = (c->outlen + len) * 2;
+		c->out = xreallocarray(c->out, c->outcap, 1);
+	}
+	memcpy(c->out + c->outlen, line, len);
+	c->outlen += len;
+}
+
+/* Queue a message for one client.  Takes msg. */
+static void
+srv_send(struct server *srv, struct srv_client *c, cJSON *msg)
+{
+	size_t	 len;
+	char	*line = proto_encode(msg, &len);
+
+	srv_queue(srv, c, line, len);
+	free(line);
+	cJSON_Delete(msg);
+}
+
+/* Keep an event and send it to everyone who may see it.  Takes msg. */
+static void
+srv_event(struct server *srv, cJSON *msg, enum srv_audience aud,
+    const int *roles, size_t nroles)
+{
+	struct srv_event	*ev;
+	size_t			 i;
+
+	if (srv->nevents == srv->cevents) {
+		srv->cevents = srv->cevents ? srv->cevents * 2 : 256;
+		srv->events = xreallocarray(srv->events, srv->cevents,
+		    sizeof *srv->events);
+	}
+	ev = &srv->events[srv->nevents++];
+	ev->line = proto_encode(msg, &ev->len);
+	cJSON_Delete(msg);
+	ev->aud = aud;
+	ev->nroles = nroles;
+	ev->roles = xcalloc(nroles + 1, sizeof *ev->roles);
+	if (nroles > 0)
+		memcpy(ev->roles, roles, nroles * sizeof *roles);
+	for (i = 0; i < srv->nclients; i++)
+		if (srv_may_see(srv, srv->clients[i], ev))
+			srv_queue(srv, srv->clients[i], ev->line, ev->len);
+}
+
+static cJSON *
+srv_clock(struct server *srv)
+{
+	cJSON	*c = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(c, "type", "clock");
+	cJSON_AddNumberToObject(c, "t", (double)exercise_now(srv->ex));
+	cJSON_AddStringToObject(c, "state", srv_state_names[srv->state]);
+	cJSON_AddNumberToObject(c, "speed", srv->pacer.speed);
+	return c;
+}
+
+/* Journal a record the server makes itself (chat, command, ...), then
+ * send it.  Takes rec. */
+static void
+srv_record(struct server *srv, cJSON *rec, enum srv_audience aud,
+    const int *roles, size_t nroles)
+{
+	struct error	e;
+
+	cJSON_AddNumberToObject(rec, "t", (double)exercise_now(srv->ex));
+	if (!srv->journal_failed && journal_append(srv->j, rec, &e) != 0) {
+		srv->journal_failed = 1;
+		srv->journal_err = e;
+	}
+	srv_event(srv, rec, aud, roles, nroles);
+}
+
+/* The exercise's records: journal, then fan out by who may see them. */
+static void
+srv_sink(struct exercise *ex, const struct ex_record *r, void *arg)
+{
+	struct server		*srv = arg;
+	const struct ex_delivery *dv = r->delivery >= 0 ?
+	    &ex->deliveries[r->delivery] : NULL;
+	struct error		 e;
+	cJSON			*o, *a, *c;
+	size_t			 i;
+	int			*roles = NULL;
+	size_t			 nroles = 0;
+	enum srv_audience	 aud = AUD_STAFF;
+
+	if (srv->journal_failed)
+		return;
+	o = journal_encode(ex, r);
+	if (journal_append(srv->j, o, &e) != 0) {
+		srv->journal_failed = 1;
+		srv->journal_err = e;
+		exercise_halt(ex);
+		cJSON_Delete(o);
+		return;
+	}
+	switch (r->kind) {
+	case REC_START:
+	case REC_PHASE:
+	case REC_END:
+		aud = AUD_ALL;
+		break;
+	case REC_INJECT:
+		a = cJSON_AddArrayToObject(o, "choices");
+		for (i = 0; i < ex->injects[r->inject].nchoices; i++) {
+			c = cJSON_CreateObject();
+			cJSON_AddStringToObject(c, "id",
+			    ex->injects[r->inject].choices[i].id);
+			cJSON_AddStringToObject(c, "label",
+			    ex->injects[r->inject].choices[i].label);
+			cJSON_AddItemToArray(a, c);
+		}
+		/* FALLTHROUGH */
+	case REC_ACK:
+	case REC_DECISION:
+	case REC_TIMEOUT:
+		aud = AUD_ROLES;
+		roles = dv->to;
+		nroles = dv->nto;
+		break;
+	case REC_SHARE: {
+		const struct ex_share *sh = &ex->shares[r->share];
+		aud = AUD_ROLES;
+		roles = xcalloc(sh->nto + 1, sizeof *roles);
+		roles[0] = sh->from;
+		nroles = 1;
+		if (!sh->refused) {
+			memcpy(roles + 1, sh->to, sh->nto * sizeof *roles);
+			nroles += sh->nto;
+		}
+		srv_event(srv, o, aud, roles, nroles);
+		free(roles);
+		return;
+	}
+	case REC_NOTE:
+		aud = AUD_ROLES;
+		roles = (int *)&r->role;
+		nroles = 1;
+		break;
+	default:
+		break;
+	}
+	if (r->kind == REC_END)
+		srv->state = ST_ENDED;
+	srv_event(srv, o, aud, roles, nroles);
+}
+
+/* Requests. */
+
+struct srv_req {
+	struct server		*srv;
+	struct srv_client	*c;
+	struct proto_request	*r;
+	cJSON			*reply;		/* set by the handler */
+};
+
+static const char *
+srv_str(const struct proto_request *r, const char *k)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(r->json, k);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int
+srv_int(const struct proto_request *r, const char *k, int dflt)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(r->json, k);
+
+	return cJSON_IsNumber(v) ? (int)v->valuedouble : dflt;
+}
+
+static const char *
+srv_str_of(const cJSON *o, const char *k)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, k);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static void
+srv_fail(struct srv_req *q, enum proto_error code, const char *msg)
+{
+	q->reply = proto_error_reply(q->r->id, code, msg);
+}
+
+static enum proto_error
+srv_code(const struct error *e)
+{
+	switch (e->code) {
+	case ERR_NOT_FOUND:
+		return PE_NOT_FOUND;
+	case ERR_TLP_REFUSED:
+		return PE_TLP_REFUSED;
+	case ERR_STATE:
+		return PE_STATE;
+	default:
+		return PE_BAD_FIELD;
+	}
+}
+
+static const char *
+srv_player(const struct srv_client *c)
+{
+	return c->name;
+}
+
+/* A command from control, journaled. */
+static void
+srv_command(struct srv_req *q, const char *what)
+{
+	cJSON	*rec = cJSON_CreateObject();
+
+	cJSON_AddNumberToObject(rec, "seq", 0);
+	cJSON_AddStringToObject(rec, "type", "command");
+	cJSON_AddStringToObject(rec, "command", what);
+	cJSON_AddStringToObject(rec, "player", srv_player(q->c));
+	srv_record(q->srv, rec, AUD_STAFF, NULL, 0);
+}
+
+static void
+srv_start(struct server *srv)
+{
+	int64_t	now = srv_wall();
+
+	exercise_start(srv->ex);
+	pacer_resume(&srv->pacer, now);
+	srv->state = ST_RUNNING;
+}
+
+static int
+srv_roles_of(struct srv_req *q, const cJSON *list, int *out)
+{
+	const cJSON	*it;
+	int		 n = 0, r;
+
+	cJSON_ArrayForEach(it, list) {
+		if ((r = exercise_role(q->srv->ex, it->valuestring)) == -1) {
+			char msg[PROTO_SHORT_MAX + 32];
+			snprintf(msg, sizeof msg, "no role '%s'",
+			    it->valuestring);
+			srv_fail(q, PE_NOT_FOUND, msg);
+			return -1;
+		}
+		out[n++] = r;
+	}
+	return n;
+}
+
+static void
+srv_handle(struct srv_req *q)
+{
+	struct server		*srv = q->srv;
+	struct exercise		*ex = srv->ex;
+	struct error		 e;
+	int			 to[PROTO_LIST_MAX], n, k;
+	const char		*s;
+	cJSON			*rec;
+	int64_t			 now = srv_wall();
+
+	switch (q->r->type) {
+	case PR_PING:
+		q->reply = cJSON_CreateObject();
+		cJSON_AddStringToObject(q->reply, "type", "pong");
+		cJSON_AddItemToObject(q->reply, "re",
+		    cJSON_Duplicate(q->r->id, 1));
+		return;
+	case PR_ACK:
+		if (exercise_ack(ex, srv_int(q->r, "delivery", -1), q->c->role,
+		    srv_player(q->c), &e) != 0)
+			return srv_fail(q, srv_code(&e), e.msg);
+		break;
+	case PR_DECIDE: {
+		int	d = srv_int(q->r, "delivery", -1), ch;
+
+		if (d < 0 || (size_t)d >= ex->ndeliveries)
+			return srv_fail(q, PE_NOT_FOUND, "no such delivery");
+		ch = exercise_choice(ex, ex->deliveries[d].inject,
+		    srv_str(q->r, "choice"));
+		if (ch == -1)
+			return srv_fail(q, PE_NOT_FOUND, "no such choice");
+		if (exercise_decide(ex, d, q->c->role, ch, srv_player(q->c),
+		    &e) != 0)
+			return srv_fail(q, srv_code(&e), e.msg);
+		break;
+	}
+	case PR_NOTE:
+		if (exercise_note(ex, q->c->role, srv_int(q->r, "delivery", -1),
+		    srv_str(q->r, "text"), srv_player(q->c), &e) != 0)
+			return srv_fail(q, srv_code(&e), e.msg);
+		break;
+	case PR_SHARE:
+		if ((n = srv_roles_of(q, cJSON_GetObjectItemCaseSensitive(
+		    q->r->json, "to"), to)) < 0)
+			return;
+		if (exercise_share(ex, q->c->role, to, (size_t)n,
+		    tlp_parse(srv_str(q->r, "tlp")), srv_str(q->r, "title"),
+		    srv_str(q->r, "text"), srv_int(q->r, "ref", -1),
+		    srv_player(q->c), &e) < 0)
+			return srv_fail(q, srv_code(&e), e.msg);
+		break;
+	case PR_CHAT:
+	case PR_REQUEST_INFO: {
+		const cJSON	*tgt = cJSON_GetObjectItemCaseSensitive(
+		    q->r->json, "to");
+		enum srv_audience aud = AUD_ROLES;
+
+		n = 0;
+		if (q->c->role >= 0)
+			to[n++] = q->c->role;
+		if (q->r->type == PR_REQUEST_INFO ||
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(tgt,
+		    "control"))) {
+			/* to control: staff see it, and the sender */
+		} else if ((s = srv_str_of(tgt, "role")) != NULL) {
+			if ((k = exercise_role(ex, s)) == -1)
+				return srv_fail(q, PE_NOT_FOUND, "no such "
+				    "role");
+			to[n++] = k;
+		} else {
+			const char	*org = srv_str_of(tgt, "org");
+			const char	*team = srv_str_of(tgt, "team");
+			size_t		 i;
+
+			for (i = 0; i < ex->nroles && n < PROTO_LIST_MAX;
+			    i++) {
+				const char *ro = ex->roles[i].org;
+				int o = ro ? exercise_org(ex, ro) : -1;
+				if ((org != NULL && ro != NULL &&
+				    strcmp(org, ro) == 0) ||
+				    (team != NULL && o != -1 &&
+				    ex->orgs[o].team != NULL &&
+				    strcmp(team, ex->orgs[o].team) == 0))
+					to[n++] = (int)i;
+			}
+		}
+		rec = cJSON_CreateObject();
+		cJSON_AddNumberToObject(rec, "seq", 0);
+		cJSON_AddStringToObject(rec, "type", q->r->type == PR_CHAT ?
+		    "chat" : "request");
+		if (q->c->role >= 0)
+			cJSON_AddStringToObject(rec, "role",
+			    ex->roles[q->c->role].id);
+		else
+			cJSON_AddStringToObject(rec, "role", "control");
+		cJSON_AddStringToObject(rec, "player", srv_player(q->c));
+		if (tgt != NULL)
+			cJSON_AddItemToObject(rec, "to", cJSON_Duplicate(tgt,
+			    1));
+		cJSON_AddStringToObject(rec, "text", srv_str(q->r, "text"));
+		srv_record(srv, rec, aud, to, (size_t)n);
+		break;
+	}
+	case PR_START:
+		if (srv->state != ST_WAITING)
+			return srv_fail(q, PE_STATE, "the exercise has already "
+			    "started");
+		srv_command(q, "start");
+		srv_start(srv);
+		srv_event(srv, srv_clock(srv), AUD_ALL, NULL, 0);
+		break;
+	case PR_PAUSE:
+	case PR_RESUME:
+		if (srv->state != (q->r->type == PR_PAUSE ? ST_RUNNING :
+		    ST_PAUSED))
+			return srv_fail(q, PE_STATE, q->r->type == PR_PAUSE ?
+			    "the exercise is not running" :
+			    "the exercise is not paused");
+		srv_command(q, proto_request_name(q->r->type));
+		if (q->r->type == PR_PAUSE) {
+			pacer_pause(&srv->pacer, now);
+			srv->state = ST_PAUSED;
+		} else {
+			pacer_resume(&srv->pacer, now);
+			srv->state = ST_RUNNING;
+		}
+		srv_event(srv, srv_clock(srv), AUD_ALL, NULL, 0);
+		break;
+	case PR_SPEED:
+		srv_command(q, "speed");
+		pacer_set_speed(&srv->pacer, now, cJSON_GetObjectItemCaseSensitive(
+		    q->r->json, "x")->valuedouble);
+		srv_event(srv, srv_clock(srv), AUD_ALL, NULL, 0);
+		break;
+	case PR_JUMP:
+		if (srv->state == ST_WAITING || srv->state == ST_ENDED)
+			return srv_fail(q, PE_STATE, "the exercise is not "
+			    "under way");
+		srv_command(q, "jump");
+		pacer_jump(&srv->pacer, now, sim_next(ex->sim));
+		srv_event(srv, srv_clock(srv), AUD_ALL, NULL, 0);
+		break;
+	case PR_FIRE:
+		if ((k = exercise_inject(ex, srv_str(q->r, "inject"))) == -1)
+			return srv_fail(q, PE_NOT_FOUND, "no such inject");
+		if (srv->state == ST_WAITING || srv->state == ST_ENDED)
+			return srv_fail(q, PE_STATE, "the exercise is not "
+			    "under way");
+		srv_command(q, "fire");
+		exercise_fire(ex, k, NULL);
+		break;
+	case PR_ADHOC:
+		if ((n = srv_roles_of(q, cJSON_GetObjectItemCaseSensitive(
+		    q->r->json, "to"), to)) < 0)
+			return;
+		rec = cJSON_CreateObject();
+		cJSON_AddNumberToObject(rec, "seq", 0);
+		cJSON_AddStringToObject(rec, "type", "adhoc");
+		cJSON_AddItemToObject(rec, "to", cJSON_Duplicate(
+		    cJSON_GetObjectItemCaseSensitive(q->r->json, "to"), 1));
+		cJSON_AddStringToObject(rec, "title", srv_str(q->r, "title"));
+		cJSON_AddStringToObject(rec, "body", srv_str(q->r, "body"));
+		cJSON_AddStringToObject(rec, "tlp", srv_str(q->r, "tlp"));
+		srv_record(srv, rec, AUD_ROLES, to, (size_t)n);
+		break;
+	case PR_END:
+		if (srv->state == ST_ENDED)
+			return srv_fail(q, PE_STATE, "the exercise has ended");
+		if (srv->state == ST_WAITING)
+			srv_start(srv);
+		srv_command(q, "end");
+		exercise_finish(ex, srv_str(q->r, "summary") ?
+		    srv_str(q->r, "summary") : "ended by the facilitator");
+		srv->state = ST_ENDED;
+		break;
+	case PR_OBSERVE:
+	case PR_RATE:
+		s = srv_str(q->r, "objective");
+		if (s != NULL && exercise_objective(ex, s) == -1)
+			return srv_fail(q, PE_NOT_FOUND, "no such objective");
+		rec = cJSON_CreateObject();
+		cJSON_AddNumberToObject(rec, "seq", 0);
+		cJSON_AddStringToObject(rec, "type", q->r->type == PR_RATE ?
+		    "rating" : "observation");
+		cJSON_AddStringToObject(rec, "player", srv_player(q->c));
+		if (s != NULL)
+			cJSON_AddStringToObject(rec, "objective", s);
+		if (q->r->type == PR_RATE)
+			cJSON_AddStringToObject(rec, "rating",
+			    srv_str(q->r, "rating"));
+		else
+			cJSON_AddStringToObject(rec, "text",
+			    srv_str(q->r, "text"));
+		srv_record(srv, rec, AUD_STAFF, NULL, 0);
+		break;
+	default:
+		return srv_fail(q, PE_UNKNOWN_TYPE, "not handled");
+	}
+	q->reply = proto_ok(q->r->id);
+}
+
+/* The handshake. */
+
+static cJSON *
+srv_welcome(struct server *srv, struct srv_client *c, const cJSON *re)
+{
+	const struct exercise	*ex = srv->ex;
+	cJSON			*w, *you, *x, *a, *r;
+	size_t			 i;
+
+	w = cJSON_CreateObject();
+	cJSON_AddStringToObject(w, "type", "welcome");
+	cJSON_AddItemToObject(w, "re", re ? cJSON_Duplicate(re, 1) :
+	    cJSON_CreateNull());
+	cJSON_AddNumberToObject(w, "version", PROTO_VERSION);
+	you = cJSON_AddObjectToObject(w, "you");
+	cJSON_AddStringToObject(you, "kind", c->kind == PK_PLAYER ? "player" :
+	    c->kind == PK_CONTROL ? "control" : "observer");
+	if (c->role >= 0)
+		cJSON_AddStringToObject(you, "role", ex->roles[c->role].id);
+	cJSON_AddStringToObject(you, "name", c->name);
+	x = cJSON_AddObjectToObject(w, "exercise");
+	cJSON_AddStringToObject(x, "id", ex->scenario.id);
+	cJSON_AddStringToObject(x, "title", ex->scenario.title);
+	if (ex->scenario.summary)
+		cJSON_AddStringToObject(x, "summary", ex->scenario.summary);
+	cJSON_AddNumberToObject(x, "start", (double)ex->scenario.start);
+	if (ex->scenario.duration != SIM_NEVER)
+		cJSON_AddNumberToObject(x, "duration",
+		    (double)ex->scenario.duration);
+	a = cJSON_AddArrayToObject(x, "roles");
+	for (i = 0; i < ex->nroles; i++) {
+		r = cJSON_CreateObject();
+		cJSON_AddStringToObject(r, "id", ex->roles[i].id);
+		if (ex->roles[i].name)
+			cJSON_AddStringToObject(r, "name", ex->roles[i].name);
+		if (ex->roles[i].org)
+			cJSON_AddStringToObject(r, "org", ex->roles[i].org);
+		cJSON_AddBoolToObject(r, "public", ex->roles[i].is_public);
+		cJSON_AddItemToArray(a, r);
+	}
+	cJSON_AddItemToObject(w, "clock", srv_clock(srv));
+	a = cJSON_AddArrayToObject(w, "backlog");
+	for (i = 0; i < srv->nevents; i++) {
+		if (!srv_may_see(srv, c, &srv->events[i]))
+			continue;
+		r = cJSON_ParseWithLength(srv->events[i].line,
+		    srv->events[i].len);
+		if (r != NULL)
+			cJSON_AddItemToArray(a, r);
+	}
+	return w;
+}
+
+static int
+srv_auth_limited(struct server *srv)
+{
+	time_t	now = time(NULL);
+
+	if (now - srv->auth_window >= SRV_AUTH_WINDOW) {
+		srv->auth_window = now;
+		srv->auth_failures = 0;
+	}
+	return srv->auth_failures >= SRV_AUTH_MAX;
+}
+
+static void
+srv_hello(struct server *srv, struct srv_client *c, struct proto_request *r)
+{
+	const char	*token = srv_str(r, "token");
+	const char	*role = srv_str(r, "role");
+	size_t		 i;
+	cJSON		*msg;
+
+	if (srv_auth_limited(srv)) {
+		msg = proto_error_reply(r->id, PE_AUTH, "too many failed "
+		    "attempts: wait a few seconds");
+		goto fail;
+	}
+	for (i = 0; i < srv->nidents; i++)
+		if (srv_token_eq(srv->idents[i].token, token))
+			break;
+	if (i == srv->nidents || cJSON_GetObjectItemCaseSensitive(r->json,
+	    "version")->valuedouble != PROTO_VERSION) {
+		srv->auth_failures++;
+		msg = proto_error_reply(r->id, PE_AUTH, i == srv->nidents ?
+		    "unknown token" : "this server speaks protocol version 1");
+		goto fail;
+	}
+	c->ident = (int)i;
+	if (i < srv->ex->nroles) {
+		c->kind = PK_PLAYER;
+		c->role = (int)i;
+	} else {
+		c->kind = i == srv->ex->nroles ? PK_CONTROL : PK_OBSERVER;
+		c->role = -1;
+	}
+	if (role != NULL && (c->role < 0 ||
+	    strcmp(role, srv->ex->roles[c->role].id) != 0)) {
+		c->kind = 0;
+		srv->auth_failures++;
+		msg = proto_error_reply(r->id, PE_AUTH, "the token is not "
+		    "for that role");
+		goto fail;
+	}
+	snprintf(c->name, sizeof c->name, "%s", srv_str(r, "name"));
+	srv_send(srv, c, srv_welcome(srv, c, r->id));
+	srv_log(srv, "%s joined as %s", c->name, c->role >= 0 ?
+	    srv->ex->roles[c->role].id : c->kind == PK_CONTROL ? "control" :
+	    "observer");
+	return;
+fail:
+	srv_send(srv, c, msg);
+	c->dead = 1;
+}
+
+/* The key a request is remembered by: its id. */
+static void
+srv_key(const cJSON *id, char *key, size_t len)
+{
+	if (cJSON_IsString(id))
+		snprintf(key, len, "s:%s", id->valuestring);
+	else
+		snprintf(key, len, "n:%.0f", id->valuedouble);
+}
+
+static void
+srv_line(struct server *srv, struct srv_client *c, const char *line,
+    size_t len)
+{
+	struct proto_request	 r;
+	enum proto_error	 code;
+	struct error		 e;
+	struct srv_ident	*id;
+	struct srv_req		 q;
+	struct srv_reply	*rp;
+	char			 key[sizeof rp->key];
+	size_t			 i, n;
+	cJSON			*msg;
+
+	memset(&r, 0, sizeof r);
+	if (proto_decode(line, len, c->kind ? PROTO_LINE_MAX :
+	    PROTO_LINE_HELLO, &r, &code, &e) != 0) {
+		msg = proto_error_reply(r.id, code, e.msg);
+		srv_send(srv, c, msg);
+		proto_request_free(&r);
+		if (++c->bad >= PROTO_BAD_LINES_MAX || c->kind == 0)
+			c->dead = 1;
+		return;
+	}
+	c->bad = 0;
+	if (c->kind == 0) {
+		if (r.type != PR_HELLO) {
+			msg = proto_error_reply(r.id, PE_AUTH, "say hello "
+			    "first");
+			srv_send(srv, c, msg);
+			c->dead = 1;
+		} else
+			srv_hello(srv, c, &r);
+		proto_request_free(&r);
+		return;
+	}
+	if (r.type == PR_HELLO || !proto_allowed(r.type, c->kind)) {
+		msg = proto_error_reply(r.id, PE_FORBIDDEN, r.type == PR_HELLO
+		    ? "already joined" : "not allowed for this client");
+		srv_send(srv, c, msg);
+		proto_request_free(&r);
+		return;
+	}
+	/* a request this identity already sent: answer it again */
+	id = &srv->idents[c->ident];
+	srv_key(r.id, key, sizeof key);
+	n = id->next < SRV_REPLIES_KEPT ? id->next : SRV_REPLIES_KEPT;
+	for (i = 0; i < n; i++) {
+		rp = &id->replies[i];
+		if (rp->line != NULL && strcmp(rp->key, key) == 0) {
+			srv_queue(srv, c, rp->line, rp->len);
+			proto_request_free(&r);
+			return;
+		}
+	}
+	memset(&q, 0, sizeof q);
+	q.srv = srv;
+	q.c = c;
+	q.r = &r;
+	srv_handle(&q);
+	rp = &id->replies[id->next++ % SRV_REPLIES_KEPT];
+	free(rp->line);
+	snprintf(rp->key, sizeof rp->key, "%s", key);
+	rp->line = proto_encode(q.reply, &rp->len);
+	srv_queue(srv, c, rp->line, rp->len);
+	cJSON_Delete(q.reply);
+	proto_request_free(&r);
+}
+
+/* Read what a client sent and handle each whole line. */
+static void
+srv_read(struct server *srv, struct srv_client *c)
+{
+	char	*nl, *p;
+	ssize_t	 n;
+	size_t	 limit;
+
+	for (;;) {
+		if (c->incap - c->inlen < 4096) {
+			c->incap = c->incap ? c->incap * 2 : 8192;
+			c->in = xreallocarray(c->in, c->incap, 1);
+		}
+		n = read(c->fd, c->in + c->inlen, c->incap - c->inlen);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			break;
+		if (n <= 0) {
+			c->dead = 1;
+			return;
+		}
+		c->inlen += (size_t)n;
+		p = c->in;
+		while (!c->dead && (nl = memchr(p, '\n', c->inlen -
+		    (size_t)(p - c->in))) != NULL) {
+			if (c->skipping)
+				c->skipping = 0;
+			else
+				srv_line(srv, c, p, (size_t)(nl - p));
+			p = nl + 1;
+		}
+		memmove(c->in, p, c->inlen - (size_t)(p - c->in));
+		c->inlen -= (size_t)(p - c->in);
+		limit = c->kind ? PROTO_LINE_MAX : PROTO_LINE_HELLO;
+		if (c->inlen > limit && !c->dead) {
+			/* an overlong line: refuse it, skip to its end */
+			srv_line(srv, c, c->in, c->inlen);
+			c->inlen = 0;
+			c->skipping = 1;
+		}
+		if (c->dead)
+			return;
+	}
+}
+
+static void
+srv_flush(struct server *srv, struct srv_client *c)
+{
+	ssize_t	n;
+	size_t	off = 0;
+
+	(void)srv;
+	while (off < c->outlen) {
+		n = write(c->fd, c->out + off, c->outlen - off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			break;
+		if (n <= 0) {
+			c->dead = 1;
+			break;
+		}
+		off += (size_t)n;
+	}
+	memmove(c->out, c->out + off, c->outlen - off);
+	c->outlen -= off;
+}
+
+static void
+srv_accept(struct server *srv, int lfd)
+{
+	struct srv_client	*c;
+	struct ucred		 cred;
+	socklen_t		 len = sizeof cred;
+	int			 fd;
+
+	while ((fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK |
+	    SOCK_CLOEXEC)) != -1) {
+		if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0 &&
+		    cred.pid != 0 && cred.uid != getuid() && cred.uid != 0) {
+			/* a Unix peer that is someone else */
+			close(fd);
+			continue;
+		}
+		if (srv->nclients >= srv->cfg.max_clients) {
+			static const char full[] = "{\"type\":\"error\",\"re\":"
+			    "null,\"code\":\"limit\",\"message\":\"the server "
+			    "is full\"}\n";
+			(void)!write(fd, full, sizeof full - 1);
+			close(fd);
+			continue;
+		}
+		c = xcalloc(1, sizeof *c);
+		c->fd = fd;
+		c->role = -1;
+		c->ident = -1;
+		if (srv->nclients == srv->cclients) {
+			srv->cclients = srv->cclients ? srv->cclients * 2 : 64;
+			srv->clients = xreallocarray(srv->clients,
+			    srv->cclients, sizeof *srv->clients);
+		}
+		srv->clients[srv->nclients++] = c;
+	}
+	/* out of descriptors: back off until the next pass (poll's timeout
+	 * is bounded), never spin */
+}
+
+static void
+srv_client_free(struct srv_client *c)
+{
+	close(c->fd);
+	free(c->in);
+	free(c->out);
+	free(c);
+}
+
+/* Sweep the clients marked dead (never freed during a pass). */
+static void
+srv_sweep(struct server *srv)
+{
+	size_t	i, j;
+
+	for (i = j = 0; i < srv->nclients; i++) {
+		struct srv_client *c = srv->clients[i];
+		if (c->dead) {
+			if (c->outlen > 0)
+				srv_flush(srv, c);	/* a last error */
+			srv_client_free(c);
+		} else
+			srv->clients[j++] = c;
+	}
+	srv->nclients = j;
+}
+
+struct server *
+server_new(struct exercise *ex, struct journal *j,
+    const struct server_config *cfg, struct error *e)
+{
+	struct server	*srv;
+	size_t		 i;
+	FILE		*f;
+	int		 fd;
+
+	srv = xcalloc(1, sizeof *srv);
+	srv->ex = ex;
+	srv->j = j;
+	srv->cfg = *cfg;
+	if (srv->cfg.max_clients == 0)
+		srv->cfg.max_clients = 10000;
+	if (srv->cfg.max_output == 0)
+		srv->cfg.max_output = 4u << 20;
+	if (srv->cfg.speed <= 0)
+		srv->cfg.speed = 1;
+	pacer_init(&srv->pacer, srv_wall(), 0, srv->cfg.speed);
+	srv->state = ST_WAITING;
+
+	srv->nidents = ex->nroles + 2;
+	srv->idents = xcalloc(srv->nidents, sizeof *srv->idents);
+	for (i = 0; i < srv->nidents; i++) {
+		if (srv_token(srv->idents[i].token) != 0) {
+			error_set(e, ERR_IO, "getrandom: %s", strerror(errno));
+			goto fail;
+		}
+	}
+	for (i = 0; i < cfg->nlisten && i < SRV_MAX_LISTEN; i++) {
+		if (strncmp(cfg->listen[i], "unix:", 5) == 0) {
+			if (srv_listen_unix(srv, cfg->listen[i] + 5, e) != 0)
+				goto fail;
+		} else if (srv_listen_tcp(srv, cfg->listen[i], e) != 0)
+			goto fail;
+	}
+	if (srv->nlisten == 0) {
+		char	dir[] = "/tmp/ttxsim-XXXXXX", *path;
+		/* a private directory: 0700, made by mkdtemp */
+		if (mkdtemp(dir) == NULL) {
+			error_set(e, ERR_IO, "mkdtemp: %s", strerror(errno));
+			goto fail;
+		}
+		srv->sockdir = xstrdup(dir);
+		path = xasprintf("%s/socket", dir);
+		if (srv_listen_unix(srv, path, e) != 0) {
+			free(path);
+			goto fail;
+		}
+		free(path);
+	}
+	if (cfg->tokens_path != NULL) {
+		snprintf(srv->tokens_file, sizeof srv->tokens_file, "%s",
+		    cfg->tokens_path);
+		fd = open(cfg->tokens_path, O_WRONLY | O_CREAT | O_TRUNC |
+		    O_CLOEXEC, 0600);
+		if (fd == -1 || (f = fdopen(fd, "w")) == NULL) {
+			error_set(e, ERR_IO, "%s: %s", cfg->tokens_path,
+			    strerror(errno));
+			if (fd != -1)
+				close(fd);
+			goto fail;
+		}
+		server_print_join(srv, f);
+		fclose(f);
+	}
+	exercise_set_sink(ex, srv_sink, srv);
+	return srv;
+fail:
+	server_free(srv);
+	return NULL;
+}
+
+void
+server_free(struct server *srv)
+{
+	size_t	i, k;
+
+	if (srv == NULL)
+		return;
+	for (i = 0; i < srv->nclients; i++)
+		srv_client_free(srv->clients[i]);
+	free(srv->clients);
+	for (i = 0; i < srv->nlisten; i++) {
+		close(srv->lfd[i]);
+		if (srv->lpath[i] != NULL)
+			unlink(srv->lpath[i]);
+		free(srv->lpath[i]);
+		free(srv->lname[i]);
+	}
+	if (srv->sockdir != NULL) {
+		rmdir(srv->sockdir);
+		free(srv->sockdir);
+	}
+	for (i = 0; i < srv->nevents; i++) {
+		free(srv->events[i].line);
+		free(srv->events[i].roles);
+	}
+	free(srv->events);
+	for (i = 0; i < srv->nidents; i++)
+		for (k = 0; k < SRV_REPLIES_KEPT; k++)
+			free(srv->idents[i].replies[k].line);
+	free(srv->idents);
+	free(srv);
+}
+
+void
+server_print_join(const struct server *srv, FILE *f)
+{
+	size_t	i;
+
+	fprintf(f, "Exercise: %s (%s)\n", srv->ex->scenario.title,
+	    srv->ex->scenario.id);
+	for (i = 0; i < srv->nlisten; i++)
+		fprintf(f, "Listening on %s\n", srv->lname[i]);
+	fprintf(f, "Tokens (hand each to its role; the control token is the "
+	    "facilitator's):\n");
+	for (i = 0; i < srv->ex->nroles; i++)
+		fprintf(f, "  %-20s %s\n", srv->ex->roles[i].id,
+		    srv->idents[i].token);
+	fprintf(f, "  %-20s %s\n", "control", srv->idents[i].token);
+	fprintf(f, "  %-20s %s\n", "observer", srv->idents[i + 1].token);
+}
+
+int
+server_run(struct server *srv, volatile int *stop, struct error *e)
+{
+	struct pollfd	*pfd = NULL;
+	size_t		 cap = 0, n, i;
+	int		 timeout, ended_passes = 0;
+	sim_time	 next;
+	int64_t		 now;
+
+	while (!(stop != NULL && *stop)) {
+		now = srv_wall();
+		if (srv->state == ST_RUNNING)
+			exercise_run(srv->ex, pacer_virtual(&srv->pacer, now));
+		if (!srv->journal_failed && journal_commit(srv->j,
+		    &srv->journal_err) != 0)
+			srv->journal_failed = 1;
+		if (srv->journal_failed) {
+			*e = srv->journal_err;
+			free(pfd);
+			return -1;
+		}
+		for (i = 0; i < srv->nclients; i++)
+			if (srv->clients[i]->outlen > 0)
+				srv_flush(srv, srv->clients[i]);
+		srv_sweep(srv);
+		if (srv->state == ST_ENDED || srv->ex->ended) {
+			srv->state = ST_ENDED;
+			/* let the last events go out, then stop */
+			for (i = 0; i < srv->nclients; i++)
+				if (srv->clients[i]->outlen > 0)
+					break;
+			if (i == srv->nclients || ++ended_passes > 50) {
+				free(pfd);
+				return 0;
+			}
+		}
+
+		n = srv->nlisten + srv->nclients;
+		if (n > cap) {
+			cap = n * 2;
+			pfd = xreallocarray(pfd, cap, sizeof *pfd);
+		}
+		for (i = 0; i < srv->nlisten; i++) {
+			pfd[i].fd = srv->lfd[i];
+			pfd[i].events = POLLIN;
+		}
+		for (i = 0; i < srv->nclients; i++) {
+			pfd[srv->nlisten + i].fd = srv->clients[i]->fd;
+			pfd[srv->nlisten + i].events = POLLIN |
+			    (srv->clients[i]->outlen > 0 ? POLLOUT : 0);
+		}
+		timeout = 1000;
+		if (srv->state == ST_RUNNING &&
+		    (next = sim_next(srv->ex->sim)) != SIM_NEVER) {
+			int t = pacer_timeout(&srv->pacer, srv_wall(), next);
+			if (t >= 0 && t < timeout)
+				timeout = t;
+		}
+		if (srv->state == ST_ENDED)
+			timeout = 20;
+		if (poll(pfd, n, timeout) == -1 && errno != EINTR) {
+			error_set(e, ERR_IO, "poll: %s", strerror(errno));
+			free(pfd);
+			return -1;
+		}
+		for (i = 0; i < srv->nlisten; i++)
+			if (pfd[i].revents & POLLIN)
+				srv_accept(srv, srv->lfd[i]);
+		for (i = 0; i < n - srv->nlisten && i < srv->nclients; i++) {
+			struct srv_client *c = srv->clients[i];
+			short rev = pfd[srv->nlisten + i].revents;
+			if (rev & (POLLIN | POLLHUP | POLLERR))
+				srv_read(srv, c);
+		}
+	}
+	free(pfd);
+	return 0;
+}

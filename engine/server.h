@@ -1,0 +1,41 @@
+/*
+ * The exercise server: one process, one poll loop, no threads.  Consoles
+ * connect on Unix sockets (default) or TCP and speak engine/proto; the
+ * engine runs paced by the pacer; every change is journaled (and the
+ * journal committed) before any reply or event that depends on it is
+ * sent; each client sees only what its role may see.
+ */
+#ifndef TTX_SERVER_H
+#define TTX_SERVER_H
+
+#include <stdio.h>
+
+#include "error.h"
+
+struct exercise;
+struct journal;
+struct server;
+
+struct server_config {
+	const char	*listen[8];	/* "unix:PATH" or "HOST:PORT" */
+	size_t		 nlisten;
+	double		 speed;		/* scenario seconds per wall second */
+	const char	*tokens_path;	/* where to write the tokens (0600) */
+	size_t		 max_clients;
+	size_t		 max_output;	/* bytes queued per client */
+	FILE		*log;		/* where to say what happens */
+};
+
+/* A server for ex (declarations loaded, not started), writing to j (which
+ * it does not own).  Opens the listeners and makes the tokens. */
+struct server	*server_new(struct exercise *ex, struct journal *j,
+		     const struct server_config *cfg, struct error *e);
+void		 server_free(struct server *srv);	/* NULL: no-op */
+/* Print how to join: the sockets and the tokens. */
+void		 server_print_join(const struct server *srv, FILE *f);
+/* Serve until the exercise has ended and its last events are sent (or
+ * stop_flag becomes non-zero).  -1 if the journal failed. */
+int		 server_run(struct server *srv, volatile int *stop_flag,
+		     struct error *e);
+
+#endif

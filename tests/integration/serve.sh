@@ -1,0 +1,98 @@
+#!/bin/sh
+# ttxsim serve with real Unix sockets: a facilitator and two players join
+# the tutorial; each sees only what its role may see; TLP refuses and
+# allows shares as specified; a resent request is not applied twice; bad
+# tokens, malformed lines and forbidden requests get their errors; the
+# journal and report are written at the end.
+#   usage: serve.sh TTXSIM TTX-CLIENT
+. "$(dirname "$0")/lib.sh"
+CLIENT=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+
+cd "$TMP"
+"$TTXSIM" serve --speed 3600 --seed 7 --journal j.jsonl \
+    --listen "unix:$TMP/sock" "$ROOT/scenarios/tutorial.lua" \
+    > serve.out 2> serve.err &
+pid=$!
+i=0
+while [ ! -S sock ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+[ -S sock ] || { fail "the server did not start"; cat serve.err; finish; }
+
+expect_eq "socket mode" "srw-------" "$(ls -l sock | cut -c1-10)"
+expect_eq "tokens mode" "-rw-------" "$(ls -l j-tokens.txt | cut -c1-10)"
+
+"$CLIENT" "$TMP/sock" j-tokens.txt > client.out 2>&1 <<'SCRIPT'
+conn C control Facilitator
+expect C "type":"welcome"
+conn P control-room Olu
+expect P "kind":"player","role":"control-room"
+conn N ncsc-im Ana
+expect N "type":"welcome"
+# a bad token is refused and the connection closed
+hello X 0123456789abcdef0123456789abcdef Mallory
+expect X "code":"auth"
+closed X
+send C {"type":"start","id":1}
+expect C {"type":"ok","re":1}
+expect P "title":"Sodium hydroxide setpoint raised 100x"
+send P {"type":"ack","id":"a1","delivery":0}
+expect P {"type":"ok","re":"a1"}
+send P {"type":"decide","id":"d1","delivery":0,"choice":"report"}
+expect P {"type":"ok","re":"d1"}
+# a resent request is answered again, not applied twice
+send P {"type":"decide","id":"d1","delivery":0,"choice":"report"}
+# the decision fires the held inject to NCSC
+expect N "title":"Water utility reports a remote setpoint change"
+# TLP:AMBER+STRICT stays in the utility: refused, and never delivered
+send P {"type":"share","id":"s1","to":["ncsc-im"],"tlp":"amber+strict","title":"Logs","text":"x"}
+expect P "code":"tlp-refused","message":"TLP:AMBER+STRICT stays in your own organisation (utility), and ncsc-im is in ncsc"
+# TLP:AMBER from the utility: NCSC is not one of its clients
+send P {"type":"share","id":"s2","to":["ncsc-im"],"tlp":"amber","title":"Logs 2","text":"x"}
+expect P "code":"tlp-refused"
+# TLP:GREEN reaches the community
+send P {"type":"share","id":"s3","to":["ncsc-im"],"tlp":"green","title":"IOCs","text":"203.0.113.7"}
+expect P {"type":"ok","re":"s3"}
+expect N "title":"IOCs"
+send N {"type":"note","id":"n1","text":"Calling the utility back"}
+expect N {"type":"ok","re":"n1"}
+# players may not act as the facilitator
+send P {"type":"fire","id":"f1","inject":"press-query"}
+expect P "re":"f1","code":"forbidden"
+# malformed lines get errors and change nothing
+raw P {not json
+expect P "code":"bad-json"
+raw P {"type":"decide","id":"x","delivery":-1,"choice":"a"}
+expect P "code":"bad-field"
+raw P {"type":"teleport","id":"t"}
+expect P "code":"unknown-type"
+raw P \xff\xfe
+expect P "code":"bad-utf8"
+send C {"type":"end","id":2,"summary":"done"}
+expect C "type":"end"
+expect P "type":"end"
+expect N "type":"end"
+# what NCSC must never have seen
+never N Sodium hydroxide
+never N "title":"Logs"
+SCRIPT
+status=$?
+[ $status -eq 0 ] || { fail "client script"; tail -30 client.out; }
+
+i=0
+while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
+	sleep 0.05; i=$((i + 1))
+done
+kill -0 "$pid" 2>/dev/null && { fail "the server did not stop"; kill "$pid"; }
+wait "$pid"
+expect_eq "server exit" "0" "$?"
+expect_eq "one decision journaled" "1" \
+    "$(grep -c '"type":"decision"' j.jsonl)"
+expect_eq "two refused shares journaled" "2" \
+    "$(grep -c '"refused":true' j.jsonl)"
+expect_has "journal ends" "ended" "$("$TTXSIM" journal check j.jsonl)"
+expect_has "report written" "report: j-report.html" "$(cat serve.out)"
+expect_has "report: sharing" "2 refused by their TLP label" \
+    "$(cat j-report.md)"
+expect_has "report: notes" "ncsc-im wrote a note: Calling the utility back" \
+    "$(cat j-report.md)"
+[ -e sock ] && fail "the socket was not removed"
+finish

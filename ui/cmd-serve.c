@@ -1,0 +1,219 @@
+/*
+ * ttxsim serve SCENARIO: a live exercise that consoles join.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bot.h"
+#include "cmd.h"
+#include "diag.h"
+#include "exercise.h"
+#include "exfiles.h"
+#include "journal.h"
+#include "script.h"
+#include "server.h"
+
+static int	cmd_serve_exec(int, char **);
+
+const struct cmd_entry cmd_serve_entry = {
+	.name = "serve",
+	.usage = "[--listen unix:PATH|HOST:PORT]... [--speed X] [--seed N] "
+	    "[--journal FILE] [--tokens FILE] [--bots ROLE,...] SCENARIO",
+	.summary = "serve a live exercise that players join from their "
+	    "terminals",
+	.help =
+	    "  --listen unix:PATH    a Unix socket (default: a new private\n"
+	    "                        directory under /tmp); repeatable\n"
+	    "  --listen HOST:PORT    TCP as well, e.g. 127.0.0.1:7070\n"
+	    "  --speed X             scenario seconds per wall second (default\n"
+	    "                        1; 60 plays an hour a minute)\n"
+	    "  --seed N              the random seed (default: fresh)\n"
+	    "  --journal FILE        the journal (default runs/...jsonl)\n"
+	    "  --tokens FILE         where to write the join tokens, mode 0600\n"
+	    "                        (default: beside the journal)\n"
+	    "  --bots ROLE,...       bots play these roles (no human in them)\n\n"
+	    "The exercise waits until the facilitator (control token) sends\n"
+	    "start.  Protocol: docs/protocol.md.  SIGINT or SIGTERM stops the\n"
+	    "server with its journal intact.\n",
+	.exec = cmd_serve_exec,
+};
+
+static volatile int serve_stop;
+
+static void
+serve_signal(int sig)
+{
+	(void)sig;
+	serve_stop = 1;
+}
+
+static int
+cmd_serve_exec(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "listen", required_argument, NULL, 'l' },
+		{ "speed", required_argument, NULL, 'S' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "journal", required_argument, NULL, 'j' },
+		{ "tokens", required_argument, NULL, 't' },
+		{ "bots", required_argument, NULL, 'b' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct cmd_entry	*ce = &cmd_serve_entry;
+	struct server_config	 cfg;
+	struct diags		 d;
+	struct error		 e;
+	struct script		*s = NULL;
+	struct exercise		*ex = NULL;
+	struct server		*srv = NULL;
+	struct journal		*j = NULL;
+	struct bot		*bots = NULL;
+	struct sigaction	 sa;
+	const char		*journal = NULL, *botroles = NULL;
+	char			 jbuf[512], tbuf[600], *end, *list, *tok;
+	uint64_t		 seed = 0;
+	int			 c, seeded = 0, rc = EXIT_PROBLEM;
+
+	memset(&cfg, 0, sizeof cfg);
+	memset(&d, 0, sizeof d);
+	cfg.speed = 1;
+	cfg.log = stderr;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			if (cfg.nlisten == 8)
+				return cmd_usage_error(ce, "at most 8 --listen");
+			cfg.listen[cfg.nlisten++] = optarg;
+			break;
+		case 'S':
+			cfg.speed = strtod(optarg, &end);
+			if (end == optarg || *end != '\0' || !(cfg.speed > 0))
+				return cmd_usage_error(ce, "--speed: expected a "
+				    "number more than 0, got '%s'", optarg);
+			break;
+		case 's':
+			errno = 0;
+			seed = strtoull(optarg, &end, 10);
+			if (errno || end == optarg || *end != '\0')
+				return cmd_usage_error(ce, "--seed: expected a "
+				    "number, got '%s'", optarg);
+			seeded = 1;
+			break;
+		case 'j':
+			journal = optarg;
+			break;
+		case 't':
+			cfg.tokens_path = optarg;
+			break;
+		case 'b':
+			botroles = optarg;
+			break;
+		case 'h':
+			cmd_usage(ce, stdout);
+			return 0;
+		default:
+			return cmd_usage_error(ce, "unknown option or missing "
+			    "value: '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind != argc - 1)
+		return cmd_usage_error(ce, optind >= argc ? "no scenario file" :
+		    "one scenario file at a time");
+	if (!seeded) {
+		FILE *ur = fopen("/dev/urandom", "rb");
+		if (ur == NULL || fread(&seed, sizeof seed, 1, ur) != 1)
+			seed = 1;
+		if (ur != NULL)
+			fclose(ur);
+		seed %= 1000000000;
+	}
+
+	diags_init(&d, argv[optind]);
+	if ((s = script_new(argv[optind], NULL, &d, &e)) == NULL) {
+		if (d.n == 0) {
+			fprintf(stderr, "ttxsim serve: %s\n", e.msg);
+			rc = EXIT_USAGE;
+		} else
+			diags_print(&d, stderr);
+		goto out;
+	}
+	ex = exercise_new();
+	if (script_begin(s, ex, seed, &d) != 0) {
+		diags_sort(&d);
+		diags_print(&d, stderr);
+		goto out;
+	}
+	if (botroles != NULL) {
+		bots = bot_new(ex, BOT_RANDOM, seed);
+		list = strdup(botroles);
+		for (tok = strtok(list, ","); tok != NULL;
+		    tok = strtok(NULL, ",")) {
+			if (bot_play(bots, tok, &e) != 0) {
+				free(list);
+				rc = cmd_usage_error(ce, "--bots: %s", e.msg);
+				goto out;
+			}
+		}
+		free(list);
+	}
+	if ((j = exfiles_journal(journal, jbuf, sizeof jbuf, s, ex, "random",
+	    NULL, 0, &e)) == NULL) {
+		fprintf(stderr, "ttxsim serve: %s\n", e.msg);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (cfg.tokens_path == NULL) {
+		size_t	len = strlen(jbuf);
+		if (len > 6 && strcmp(jbuf + len - 6, ".jsonl") == 0)
+			len -= 6;
+		snprintf(tbuf, sizeof tbuf, "%.*s-tokens.txt", (int)len, jbuf);
+		cfg.tokens_path = tbuf;
+	}
+	if ((srv = server_new(ex, j, &cfg, &e)) == NULL) {
+		fprintf(stderr, "ttxsim serve: %s\n", e.msg);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	server_print_join(srv, stdout);
+	printf("Journal: %s\nTokens written to %s (mode 0600)\n"
+	    "Waiting for the facilitator to start the exercise.\n", jbuf,
+	    cfg.tokens_path);
+	fflush(stdout);
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = serve_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if (server_run(srv, &serve_stop, &e) != 0) {
+		fprintf(stderr, "ttxsim serve: %s\n", e.msg);
+		goto out;
+	}
+	if (journal_close(j, &e) != 0) {
+		j = NULL;
+		fprintf(stderr, "ttxsim serve: %s\n", e.msg);
+		goto out;
+	}
+	j = NULL;
+	if (ex->ended) {
+		printf("The exercise has ended.\njournal: %s\n", jbuf);
+		exfiles_reports("ttxsim serve", jbuf);
+	} else
+		printf("Stopped before the end; the journal is intact: %s\n",
+		    jbuf);
+	rc = 0;
+out:
+	server_free(srv);
+	journal_close(j, NULL);
+	bot_free(bots);
+	script_free(s);
+	exercise_free(ex);
+	diags_free(&d);
+	return rc;
+}
