@@ -2,17 +2,17 @@
  * The wire protocol: see proto.h and docs/protocol.md.
  *
  * Decoding checks a line in a fixed order, and the first problem found is
- * the one reported: length, UTF-8, a raw scan (NUL and control bytes,
- * where the "\u0000" escapes are), JSON, object, NUL escapes, "type", then
- * the type's fields in table order.  Fields not in the table are ignored,
- * for forward compatibility.  A decoded request has every field in the
- * table either absent (optional ones only) or valid, so its readers need
- * check nothing more than presence.  The error path allocates nothing
- * beyond what cJSON already holds.
+ * the one reported: length, UTF-8, a raw scan for what cJSON would let
+ * through (NUL and control bytes, bad "\u" escapes, numbers outside JSON's
+ * grammar), JSON, object, "\u0000" escapes, "type", then the type's fields
+ * in table order.  Fields not in the table are ignored, for forward
+ * compatibility; of two equal keys the first counts.  A decoded request has
+ * every field in the table either absent (optional ones only) or valid, so
+ * its readers need check nothing more than presence.  The error path
+ * allocates nothing beyond what cJSON already holds.
  */
 #include <math.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,8 +234,8 @@ proto_scan_escape(const char *s, size_t len, size_t at,
 	size_t	i;
 
 	for (i = 2; i < 6; i++) {
-		if (i >= len || strchr("0123456789abcdefABCDEF", s[i]) == NULL ||
-		    s[i] == '\0') {
+		if (i >= len || s[i] == '\0' ||
+		    strchr("0123456789abcdefABCDEF", s[i]) == NULL) {
 			return proto_fail(code, PE_BAD_JSON, e,
 			    "bad unicode escape at byte %zu", at);
 		}
@@ -243,20 +243,64 @@ proto_scan_escape(const char *s, size_t len, size_t at,
 	return 0;
 }
 
+static int
+proto_digit(const unsigned char *s, size_t len, size_t i)
+{
+	return i < len && s[i] >= '0' && s[i] <= '9';
+}
+
 /*
- * Scan the raw line: refuse NUL bytes anywhere, control characters other
- * than JSON whitespace (cJSON takes any byte <= 32 as whitespace and lets
- * control characters into strings) and "\u" escapes without four hex
- * digits; note where the first "\u0000" escape is, as cJSON would cut its
- * string there, unseen.  What is noted matters only on a line that then
- * parses, so this need not know JSON's grammar beyond strings and nesting.
+ * The length of the JSON number at s, or 0 if it is not one: cJSON takes
+ * "01", "1." and "1.e5" as well.
+ */
+static size_t
+proto_scan_number(const unsigned char *s, size_t len)
+{
+	size_t	i = 0;
+
+	if (s[i] == '-')
+		i++;
+	if (!proto_digit(s, len, i))
+		return 0;
+	if (s[i++] != '0') {
+		while (proto_digit(s, len, i))
+			i++;
+	}
+	if (i < len && s[i] == '.') {
+		if (!proto_digit(s, len, ++i))
+			return 0;
+		while (proto_digit(s, len, i))
+			i++;
+	}
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		if (++i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (!proto_digit(s, len, i))
+			return 0;
+		while (proto_digit(s, len, i))
+			i++;
+	}
+	if (i < len && (proto_digit(s, len, i) || s[i] == '.' ||
+	    s[i] == 'e' || s[i] == 'E' || s[i] == '+' || s[i] == '-'))
+		return 0;
+	return i;
+}
+
+/*
+ * Scan the raw line for what cJSON lets through: NUL bytes, control
+ * characters other than JSON whitespace (cJSON takes any byte <= 32 as
+ * whitespace and lets control characters into strings), "\u" escapes
+ * without four hex digits, numbers outside JSON's grammar.  Note where the
+ * first "\u0000" escape is, as cJSON would cut its string there, unseen.
+ * What is noted matters only on a line that then parses, so this need not
+ * know JSON's grammar beyond strings, numbers and nesting.
  */
 static int
 proto_scan(const char *line, size_t len, struct proto_scan *sc,
     enum proto_error *code, struct error *e)
 {
 	const unsigned char	*u = (const unsigned char *)line;
-	size_t			 i, depth = 0, members = 0;
+	size_t			 i, n, depth = 0, members = 0;
 	int			 in_string = 0, in_key = 0, expect_key = 0;
 	int			 top_object = 0;
 
@@ -275,9 +319,8 @@ proto_scan(const char *line, size_t len, struct proto_scan *sc,
 			if (u[i] == '"')
 				in_string = 0;
 			else if (u[i] == '\\' && i + 1 < len) {
-				if (line[i + 1] == 'u' &&
-				    proto_scan_escape(line + i, len - i, i, code,
-				    e) != 0)
+				if (line[i + 1] == 'u' && proto_scan_escape(
+				    line + i, len - i, i, code, e) != 0)
 					return -1;
 				if (line[i + 1] == 'u' && !sc->nul &&
 				    memcmp(line + i + 2, "0000", 4) == 0 &&
@@ -319,6 +362,15 @@ proto_scan(const char *line, size_t len, struct proto_scan *sc,
 		case ',':
 			if (depth == 1)
 				expect_key = top_object;
+			break;
+		case '-':
+		case '0': case '1': case '2': case '3': case '4':
+		case '5': case '6': case '7': case '8': case '9':
+			if ((n = proto_scan_number(u + i, len - i)) == 0) {
+				return proto_fail(code, PE_BAD_JSON, e,
+				    "bad number at byte %zu", i);
+			}
+			i += n - 1;
 			break;
 		}
 	}
@@ -556,7 +608,7 @@ proto_decode(const char *line, size_t len, size_t limit,
 	const cJSON		*type, *id, *v;
 	const char		*end = NULL;
 	char			 buf[PROTO_EXCERPT_MAX + 4];
-	size_t			 i, bad;
+	size_t			 i, bad, at;
 	int			 t;
 
 	r->type = PR__COUNT;
@@ -580,16 +632,16 @@ proto_decode(const char *line, size_t len, size_t limit,
 		return proto_fail(code, PE_BAD_JSON, e, "empty line");
 
 	r->json = cJSON_ParseWithLengthOpts(line, len, &end, 0);
-	bad = end != NULL && end >= line ? (size_t)(end - line) : 0;
+	at = end != NULL && end >= line ? (size_t)(end - line) : 0;
 	if (r->json == NULL) {
 		return proto_fail(code, PE_BAD_JSON, e,
-		    "not JSON (error at byte %zu)", bad < len ? bad : len);
+		    "not JSON (error at byte %zu)", at < len ? at : len);
 	}
-	while (bad < len && proto_space(line[bad]))
-		bad++;
-	if (bad < len) {
+	while (at < len && proto_space(line[at]))
+		at++;
+	if (at < len) {
 		return proto_fail(code, PE_BAD_JSON, e,
-		    "not JSON (trailing data at byte %zu)", bad);
+		    "not JSON (trailing data at byte %zu)", at);
 	}
 	if (!cJSON_IsObject(r->json))
 		return proto_fail(code, PE_BAD_JSON, e, "not a JSON object");
@@ -705,7 +757,8 @@ proto_copy_id(const cJSON *re)
 	return proto_must(cJSON_Duplicate(re, 1));
 }
 
-/* {"type":type,"re":copy of re or null}; aborts if out of memory. */
+/* {"type":type,"re":copy of re or null}; aborts if out of memory.  An
+ * integral "re" is a cJSON raw item (see proto_copy_id). */
 static cJSON *
 proto_reply(const char *type, const cJSON *re)
 {
@@ -721,7 +774,7 @@ proto_reply(const char *type, const cJSON *re)
 	return msg;
 }
 
-/* {"type":"ok","re":…}; the caller owns it. */
+/* {"type":"ok","re":...}; the caller owns it. */
 cJSON *
 proto_ok(const cJSON *re)
 {
@@ -729,9 +782,9 @@ proto_ok(const cJSON *re)
 }
 
 /*
- * {"type":"error","re":…,"code":…,"message":…}; the caller owns it.  Bytes
- * of message that are not valid UTF-8 are sent as '?', so the reply stays
- * valid whatever the message quotes.
+ * {"type":"error","re":...,"code":...,"message":...}; the caller owns
+ * it.  Bytes of message that are not valid UTF-8 are sent as '?', so the
+ * reply stays valid whatever the message quotes.
  */
 cJSON *
 proto_error_reply(const cJSON *re, enum proto_error code, const char *message)

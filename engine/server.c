@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <netdb.h>
 #include <poll.h>
@@ -105,6 +106,7 @@ struct server {
 	int			 auth_failures;
 	int			 journal_failed;
 	struct error		 journal_err;
+	int64_t			 accept_pause;	/* wall ns: out of fds */
 	char			 tokens_file[512];
 };
 
@@ -280,7 +282,9 @@ srv_queue(struct server *srv, struct srv_client *c, const char *line,
 {
 	if (c->dead)
 		return;
-	if (c->outlen + len > srv->cfg.max_output) {
+	/* one message always fits an empty queue: a facilitator joining a
+	 * long exercise gets its whole backlog in one welcome */
+	if (c->outlen > 0 && c->outlen + len > srv->cfg.max_output) {
 		srv_log(srv, "dropping a slow reader (%s, %zu bytes queued)",
 		    c->name[0] ? c->name : "?", c->outlen);
 		c->dead = 1;
@@ -452,12 +456,16 @@ srv_str(const struct proto_request *r, const char *k)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* An integer field (proto has checked it is one, >= 0, <= 2^53); past
+ * INT_MAX it names nothing, so -1. */
 static int
 srv_int(const struct proto_request *r, const char *k, int dflt)
 {
 	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(r->json, k);
 
-	return cJSON_IsNumber(v) ? (int)v->valuedouble : dflt;
+	if (!cJSON_IsNumber(v))
+		return dflt;
+	return v->valuedouble > INT_MAX ? -1 : (int)v->valuedouble;
 }
 
 static const char *
@@ -550,10 +558,10 @@ srv_handle(struct srv_req *q)
 
 	switch (q->r->type) {
 	case PR_PING:
-		q->reply = cJSON_CreateObject();
-		cJSON_AddStringToObject(q->reply, "type", "pong");
-		cJSON_AddItemToObject(q->reply, "re",
-		    cJSON_Duplicate(q->r->id, 1));
+		/* proto_ok echoes the id exactly; then rename it */
+		q->reply = proto_ok(q->r->id);
+		cJSON_ReplaceItemInObjectCaseSensitive(q->reply, "type",
+		    cJSON_CreateString("pong"));
 		return;
 	case PR_ACK:
 		if (exercise_ack(ex, srv_int(q->r, "delivery", -1), q->c->role,
@@ -748,10 +756,9 @@ srv_welcome(struct server *srv, struct srv_client *c, const cJSON *re)
 	cJSON			*w, *you, *x, *a, *r;
 	size_t			 i;
 
-	w = cJSON_CreateObject();
-	cJSON_AddStringToObject(w, "type", "welcome");
-	cJSON_AddItemToObject(w, "re", re ? cJSON_Duplicate(re, 1) :
-	    cJSON_CreateNull());
+	w = proto_ok(re);		/* "re" echoed exactly */
+	cJSON_ReplaceItemInObjectCaseSensitive(w, "type",
+	    cJSON_CreateString("welcome"));
 	cJSON_AddNumberToObject(w, "version", PROTO_VERSION);
 	you = cJSON_AddObjectToObject(w, "you");
 	cJSON_AddStringToObject(you, "kind", c->kind == PK_PLAYER ? "player" :
@@ -1037,8 +1044,14 @@ srv_accept(struct server *srv, int lfd)
 		}
 		srv->clients[srv->nclients++] = c;
 	}
-	/* out of descriptors: back off until the next pass (poll's timeout
-	 * is bounded), never spin */
+	if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS ||
+	    errno == ENOMEM) {
+		/* out of descriptors: stop listening for a moment rather
+		 * than spin on a listener that stays readable */
+		srv->accept_pause = srv_wall() + 100000000;
+		srv_log(srv, "accept: %s; pausing accepts for 100 ms",
+		    strerror(errno));
+	}
 }
 
 static void
@@ -1237,7 +1250,8 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 		}
 		for (i = 0; i < srv->nlisten; i++) {
 			pfd[i].fd = srv->lfd[i];
-			pfd[i].events = POLLIN;
+			pfd[i].events = srv_wall() < srv->accept_pause ? 0 :
+			    POLLIN;
 		}
 		for (i = 0; i < srv->nclients; i++) {
 			pfd[srv->nlisten + i].fd = srv->clients[i]->fd;

@@ -22,7 +22,8 @@ static int	cmd_serve_exec(int, char **);
 const struct cmd_entry cmd_serve_entry = {
 	.name = "serve",
 	.usage = "[--listen unix:PATH|HOST:PORT]... [--speed X] [--seed N] "
-	    "[--journal FILE] [--tokens FILE] [--bots ROLE,...] SCENARIO",
+	    "[--journal FILE] [--tokens FILE] [--bots ROLE,...] "
+	    "[--client-buffer BYTES] SCENARIO",
 	.summary = "serve a live exercise that players join from their "
 	    "terminals",
 	.help =
@@ -35,7 +36,9 @@ const struct cmd_entry cmd_serve_entry = {
 	    "  --journal FILE        the journal (default runs/...jsonl)\n"
 	    "  --tokens FILE         where to write the join tokens, mode 0600\n"
 	    "                        (default: beside the journal)\n"
-	    "  --bots ROLE,...       bots play these roles (no human in them)\n\n"
+	    "  --bots ROLE,...       bots play these roles (no human in them)\n"
+	    "  --client-buffer BYTES output queued for one client before it\n"
+	    "                        is dropped as too slow (default 4 MiB)\n\n"
 	    "The exercise waits until the facilitator (control token) sends\n"
 	    "start.  Protocol: docs/protocol.md.  SIGINT or SIGTERM stops the\n"
 	    "server with its journal intact.\n",
@@ -61,6 +64,7 @@ cmd_serve_exec(int argc, char **argv)
 		{ "journal", required_argument, NULL, 'j' },
 		{ "tokens", required_argument, NULL, 't' },
 		{ "bots", required_argument, NULL, 'b' },
+		{ "client-buffer", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -113,6 +117,14 @@ cmd_serve_exec(int argc, char **argv)
 			break;
 		case 'b':
 			botroles = optarg;
+			break;
+		case 'B':
+			cfg.max_output = strtoul(optarg, &end, 10);
+			if (end == optarg || *end != '\0' ||
+			    cfg.max_output < 4096)
+				return cmd_usage_error(ce, "--client-buffer: "
+				    "expected bytes, at least 4096, got '%s'",
+				    optarg);
 			break;
 		case 'h':
 			cmd_usage(ce, stdout);

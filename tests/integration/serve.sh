@@ -66,9 +66,17 @@ raw P {"type":"teleport","id":"t"}
 expect P "code":"unknown-type"
 raw P \xff\xfe
 expect P "code":"bad-utf8"
+# a reconnect restores the view, and a resent request is not applied
+# twice
+drop P
+conn P2 control-room Olu
+expect P2 "choice":"report"
+expect P2 "title":"IOCs"
+send P2 {"type":"decide","id":"d1","delivery":0,"choice":"report"}
+expect P2 {"type":"ok","re":"d1"}
 send C {"type":"end","id":2,"summary":"done"}
 expect C "type":"end"
-expect P "type":"end"
+expect P2 "type":"end"
 expect N "type":"end"
 # what NCSC must never have seen
 never N Sodium hydroxide
@@ -95,4 +103,60 @@ expect_has "report: sharing" "2 refused by their TLP label" \
 expect_has "report: notes" "ncsc-im wrote a note: Calling the utility back" \
     "$(cat j-report.md)"
 [ -e sock ] && fail "the socket was not removed"
+
+# A slow reader is dropped; the others are still answered.
+"$TTXSIM" serve --speed 1 --seed 7 --journal slow.jsonl --client-buffer 65536 \
+    --listen "unix:$TMP/slow" "$ROOT/scenarios/tutorial.lua" \
+    > slow.out 2> slow.err &
+pid=$!
+i=0
+while [ ! -S slow ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+text=$(printf '%01000d' 0)
+{
+	echo 'conn C control Facilitator'
+	echo 'expect C "type":"welcome"'
+	echo 'conn P control-room Olu'
+	echo 'expect P "type":"welcome"'
+	echo 'conn S ncsc-im Sleepy'
+	echo 'send C {"type":"start","id":1}'
+	echo 'expect C {"type":"ok","re":1}'
+	echo 'drop C'
+	n=1
+	while [ $n -le 600 ]; do
+		echo "send P {\"type\":\"share\",\"id\":$n,\"to\":[\"ncsc-im\"],\"tlp\":\"green\",\"title\":\"Item $n\",\"text\":\"$text\"}"
+		# P reads as a console does; S never reads
+		echo "expect P {\"type\":\"ok\",\"re\":$n}"
+		n=$((n + 1))
+	done
+	echo 'conn C2 control Facilitator'
+	echo 'expect C2 "type":"welcome"'
+	echo 'send C2 {"type":"end","id":2}'
+	echo 'expect P "type":"end"'
+} > slow.script
+"$CLIENT" "$TMP/slow" slow-tokens.txt < slow.script 2>&1 | tail -3 \
+    > slow-client.out
+grep -q "script passed" slow-client.out ||
+    { fail "slow-reader script"; tail -5 slow-client.out; }
+wait "$pid"
+expect_has "slow reader dropped" "dropping a slow reader (Sleepy" \
+    "$(cat slow.err)"
+expect_eq "every share journaled" "600" \
+    "$(grep -c '"type":"share"' slow.jsonl)"
+
+# Bots play the roles nobody took; the facilitator only starts.
+"$TTXSIM" serve --speed 100000 --seed 7 --journal bots.jsonl \
+    --bots control-room,ncsc-im --listen "unix:$TMP/bots" \
+    "$ROOT/scenarios/tutorial.lua" > bots.out 2> bots.err &
+pid=$!
+i=0
+while [ ! -S bots ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+"$CLIENT" "$TMP/bots" bots-tokens.txt > bots-client.out 2>&1 <<'SCRIPT' ||
+conn C control Facilitator
+send C {"type":"start","id":1}
+expect C "type":"decision"
+expect C "type":"end"
+SCRIPT
+    { fail "bots script"; tail -5 bots-client.out; }
+wait "$pid"
+expect_has "bots decided" '"player":"bot"' "$(grep decision bots.jsonl)"
 finish

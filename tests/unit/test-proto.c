@@ -282,10 +282,10 @@ START_TEST(test_table)
 			n++;
 			ck_assert_str_ne(fields[i].name, "type");
 			for (j = i + 1; j < NFIELDS; j++) {
-				ck_assert_msg(fields[j].type != fields[i].type ||
-				    strcmp(fields[j].name, fields[i].name) != 0,
-				    "%s: '%s' twice", type_names[t],
-				    fields[i].name);
+				ck_assert_msg(fields[j].type !=
+				    fields[i].type || strcmp(fields[j].name,
+				    fields[i].name) != 0, "%s: '%s' twice",
+				    type_names[t], fields[i].name);
 			}
 			if (strcmp(fields[i].name, "id") == 0) {
 				ck_assert_int_eq(fields[i].kind, PF_ID);
@@ -383,7 +383,9 @@ START_TEST(test_mistyped)
 	for (i = 0; i < NFIELDS; i++) {
 		snprintf(want, sizeof want, "field '%s': %s", fields[i].name,
 		    wants(fields[i].kind));
-		for (v = wrong_values(fields[i].kind); *v != NULL; v++) {
+		v = wrong_values(fields[i].kind);
+		ck_assert_ptr_nonnull(v);
+		for (; *v != NULL; v++) {
 			line = build(fields[i].type, 1, i, *v);
 			bad(line, PE_BAD_FIELD, want);
 			free(line);
@@ -492,7 +494,8 @@ START_TEST(test_edges)
 	/* a UTF-8 byte order mark is skipped (RFC 8259 allows either) */
 	good("\xef\xbb\xbf{\"type\":\"ping\",\"id\":1}");
 	/* keys are case-sensitive */
-	bad("{\"type\":\"ping\",\"ID\":1}", PE_BAD_FIELD, "field 'id': missing");
+	bad("{\"type\":\"ping\",\"ID\":1}", PE_BAD_FIELD,
+	    "field 'id': missing");
 	/* a backslash before "u0000" that is itself escaped is no NUL */
 	good("{\"type\":\"ping\",\"id\":\"\\\\u0000\"}");
 }
@@ -583,7 +586,8 @@ START_TEST(test_id_on_error)
 	proto_request_free(&r);
 
 	/* hello has no id; it may be sent without one */
-	line = "{\"type\":\"hello\",\"version\":1,\"token\":\"t\",\"name\":\"n\"}";
+	line = "{\"type\":\"hello\",\"version\":1,\"token\":\"t\","
+	    "\"name\":\"n\"}";
 	ck_assert_int_eq(decode(line, strlen(line), PROTO_LINE_MAX, &r, &code,
 	    &e), 0);
 	ck_assert_ptr_null(r.id);
