@@ -42,6 +42,7 @@
 #define SRV_REPLIES_KEPT	256	/* per identity, for resent requests */
 #define SRV_AUTH_WINDOW		10	/* seconds */
 #define SRV_AUTH_MAX		10	/* failures per window */
+#define SRV_READ_MAX		(256 * 1024)	/* bytes per client per pass */
 
 enum srv_audience { AUD_ALL, AUD_STAFF, AUD_ROLES };
 enum srv_state { ST_WAITING, ST_RUNNING, ST_PAUSED, ST_ENDED };
@@ -946,9 +947,11 @@ srv_read(struct server *srv, struct srv_client *c)
 {
 	char	*nl, *p;
 	ssize_t	 n;
-	size_t	 limit;
+	size_t	 limit, total;
 
-	for (;;) {
+	/* at most SRV_READ_MAX bytes a pass: a client that never stops
+	 * writing must not keep the others waiting */
+	for (total = 0; total < SRV_READ_MAX;) {
 		if (c->incap - c->inlen < 4096) {
 			c->incap = c->incap ? c->incap * 2 : 8192;
 			c->in = xreallocarray(c->in, c->incap, 1);
@@ -963,6 +966,7 @@ srv_read(struct server *srv, struct srv_client *c)
 			return;
 		}
 		c->inlen += (size_t)n;
+		total += (size_t)n;
 		p = c->in;
 		while (!c->dead && (nl = memchr(p, '\n', c->inlen -
 		    (size_t)(p - c->in))) != NULL) {

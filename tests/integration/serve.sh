@@ -104,6 +104,37 @@ expect_has "report: notes" "ncsc-im wrote a note: Calling the utility back" \
     "$(cat j-report.md)"
 [ -e sock ] && fail "the socket was not removed"
 
+# An overlong line is refused, and the next line is read as usual.
+python3 - "$TMP/sock2" "$ROOT/scenarios/tutorial.lua" "$TTXSIM" <<'PY' \
+    > long.out 2>&1 || { fail "overlong line"; cat long.out; }
+import json, os, re, socket, subprocess, sys, time
+sock, scen, ttxsim = sys.argv[1:4]
+srv = subprocess.Popen([ttxsim, "serve", "--journal", "long.jsonl",
+                        "--listen", "unix:" + sock, scen],
+                       stdout=subprocess.PIPE, text=True)
+out = ""
+while "observer" not in out:
+    out += srv.stdout.readline()
+tok = dict(re.findall(r"^\s+(\S+)\s+([0-9a-f]{32})$", out, re.M))
+s = socket.socket(socket.AF_UNIX)
+s.connect(sock)
+f = s.makefile("rw")
+f.write(json.dumps({"type": "hello", "version": 1,
+                    "token": tok["control"], "name": "F"}) + "\n")
+f.flush()
+assert json.loads(f.readline())["type"] == "welcome"
+f.write('{"type":"ping","id":"' + "x" * 70000 + '"}\n')
+f.write('{"type":"ping","id":7}\n')
+f.flush()
+err = json.loads(f.readline())
+assert err["code"] == "too-long", err
+assert json.loads(f.readline()) == {"type": "pong", "re": 7}
+f.write(json.dumps({"type": "end", "id": 8}) + "\n")
+f.flush()
+srv.wait(timeout=10)
+print("overlong line refused, connection kept")
+PY
+
 # A slow reader is dropped; the others are still answered.
 "$TTXSIM" serve --speed 1 --seed 7 --journal slow.jsonl --client-buffer 65536 \
     --listen "unix:$TMP/slow" "$ROOT/scenarios/tutorial.lua" \
