@@ -150,6 +150,35 @@ replay_check_source(const struct replay *r, const char *file,
 	    r->sha256);
 }
 
+size_t
+replay_count(const struct replay *r)
+{
+	return r->n;
+}
+
+const cJSON *
+replay_record(const struct replay *r, size_t i)
+{
+	return i < r->n ? r->recs[i] : NULL;
+}
+
+int
+replay_is_server(const cJSON *rec)
+{
+	static const char *const types[] = { "command", "chat", "request",
+	    "observation", "rating", "adhoc", NULL };
+	const cJSON		*t = cJSON_GetObjectItemCaseSensitive(rec,
+	    "type");
+	const char *const	*p;
+
+	if (!cJSON_IsString(t))
+		return 0;
+	for (p = types; *p != NULL; p++)
+		if (strcmp(t->valuestring, *p) == 0)
+			return 1;
+	return 0;
+}
+
 int
 replay_verify(struct replay *r, const cJSON *rec, struct error *e)
 {
@@ -157,6 +186,8 @@ replay_verify(struct replay *r, const cJSON *rec, struct error *e)
 	char	*a, *b;
 	int	 same;
 
+	while (r->next < r->n && replay_is_server(r->recs[r->next]))
+		r->next++;
 	if (r->next >= r->n)
 		return 0;
 	mine = cJSON_Duplicate(rec, 1);

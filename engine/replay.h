@@ -39,7 +39,14 @@ int		 replay_check_source(const struct replay *r, const char *file,
  * names the record and both versions). */
 int		 replay_verify(struct replay *r, const cJSON *rec,
 		     struct error *e);
-/* Records matched so far. */
+/* Records matched so far (server records skipped count as matched). */
 size_t		 replay_matched(const struct replay *r);
+/* The journal's records after the header, without seq and wall. */
+size_t		 replay_count(const struct replay *r);
+const cJSON	*replay_record(const struct replay *r, size_t i);
+/* 1 for the records a server writes itself rather than the exercise
+ * (command, chat, request, observation, rating, adhoc): a re-run of the
+ * exercise does not make them, so verification steps over them. */
+int		 replay_is_server(const cJSON *rec);
 
 #endif

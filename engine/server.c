@@ -32,6 +32,7 @@
 #include "journal.h"
 #include "pacer.h"
 #include "proto.h"
+#include "replay.h"
 #include "server.h"
 #include "tlp.h"
 #include "vtime.h"
@@ -108,6 +109,8 @@ struct server {
 	int			 journal_failed;
 	struct error		 journal_err;
 	int64_t			 accept_pause;	/* wall ns: out of fds */
+	struct replay		*replay;	/* while resuming */
+	int			 diverged;
 	char			 tokens_file[512];
 };
 
@@ -358,7 +361,8 @@ srv_record(struct server *srv, cJSON *rec, enum srv_audience aud,
 	struct error	e;
 
 	cJSON_AddNumberToObject(rec, "t", (double)exercise_now(srv->ex));
-	if (!srv->journal_failed && journal_append(srv->j, rec, &e) != 0) {
+	if (srv->replay == NULL && !srv->journal_failed &&
+	    journal_append(srv->j, rec, &e) != 0) {
 		srv->journal_failed = 1;
 		srv->journal_err = e;
 	}
@@ -379,10 +383,17 @@ srv_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 	size_t			 nroles = 0;
 	enum srv_audience	 aud = AUD_STAFF;
 
-	if (srv->journal_failed)
+	if (srv->journal_failed || srv->diverged)
 		return;
 	o = journal_encode(ex, r);
-	if (journal_append(srv->j, o, &e) != 0) {
+	if (srv->replay != NULL) {
+		if (replay_verify(srv->replay, o, &srv->journal_err) < 0) {
+			srv->diverged = 1;
+			exercise_halt(ex);
+			cJSON_Delete(o);
+			return;
+		}
+	} else if (journal_append(srv->j, o, &e) != 0) {
 		srv->journal_failed = 1;
 		srv->journal_err = e;
 		exercise_halt(ex);
@@ -504,16 +515,26 @@ srv_player(const struct srv_client *c)
 	return c->name;
 }
 
-/* A command from control, journaled. */
+/* A command from control, journaled (with what resume needs to redo
+ * it: the inject fired, the new speed). */
 static void
 srv_command(struct srv_req *q, const char *what)
 {
-	cJSON	*rec = cJSON_CreateObject();
+	cJSON		*rec = cJSON_CreateObject();
+	const cJSON	*x;
 
 	cJSON_AddNumberToObject(rec, "seq", 0);
 	cJSON_AddStringToObject(rec, "type", "command");
 	cJSON_AddStringToObject(rec, "command", what);
 	cJSON_AddStringToObject(rec, "player", srv_player(q->c));
+	if ((x = cJSON_GetObjectItemCaseSensitive(q->r->json, "x")) != NULL)
+		cJSON_AddNumberToObject(rec, "x", x->valuedouble);
+	if ((x = cJSON_GetObjectItemCaseSensitive(q->r->json, "inject")) !=
+	    NULL)
+		cJSON_AddStringToObject(rec, "inject", x->valuestring);
+	if ((x = cJSON_GetObjectItemCaseSensitive(q->r->json, "summary")) !=
+	    NULL)
+		cJSON_AddStringToObject(rec, "summary", x->valuestring);
 	srv_record(q->srv, rec, AUD_STAFF, NULL, 0);
 }
 
@@ -542,6 +563,42 @@ srv_roles_of(struct srv_req *q, const cJSON *list, int *out)
 			return -1;
 		}
 		out[n++] = r;
+	}
+	return n;
+}
+
+/* Who a chat (or a request for information, which goes to control)
+ * reaches besides control and observers: the sender's role and the
+ * target's roles.  Returns the count, or -1 for an unknown role. */
+static int
+srv_chat_roles(struct server *srv, int sender, const cJSON *tgt,
+    int to_control, int *to)
+{
+	const struct exercise	*ex = srv->ex;
+	const char		*s, *org, *team, *ro;
+	size_t			 i;
+	int			 n = 0, k, o;
+
+	if (sender >= 0)
+		to[n++] = sender;
+	if (to_control || cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(tgt,
+	    "control")))
+		return n;
+	if ((s = srv_str_of(tgt, "role")) != NULL) {
+		if ((k = exercise_role(ex, s)) == -1)
+			return -1;
+		to[n++] = k;
+		return n;
+	}
+	org = srv_str_of(tgt, "org");
+	team = srv_str_of(tgt, "team");
+	for (i = 0; i < ex->nroles && n < PROTO_LIST_MAX; i++) {
+		ro = ex->roles[i].org;
+		o = ro != NULL ? exercise_org(ex, ro) : -1;
+		if ((org != NULL && ro != NULL && strcmp(org, ro) == 0) ||
+		    (team != NULL && o != -1 && ex->orgs[o].team != NULL &&
+		    strcmp(team, ex->orgs[o].team) == 0))
+			to[n++] = (int)i;
 	}
 	return n;
 }
@@ -602,37 +659,10 @@ srv_handle(struct srv_req *q)
 	case PR_REQUEST_INFO: {
 		const cJSON	*tgt = cJSON_GetObjectItemCaseSensitive(
 		    q->r->json, "to");
-		enum srv_audience aud = AUD_ROLES;
 
-		n = 0;
-		if (q->c->role >= 0)
-			to[n++] = q->c->role;
-		if (q->r->type == PR_REQUEST_INFO ||
-		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(tgt,
-		    "control"))) {
-			/* to control: staff see it, and the sender */
-		} else if ((s = srv_str_of(tgt, "role")) != NULL) {
-			if ((k = exercise_role(ex, s)) == -1)
-				return srv_fail(q, PE_NOT_FOUND, "no such "
-				    "role");
-			to[n++] = k;
-		} else {
-			const char	*org = srv_str_of(tgt, "org");
-			const char	*team = srv_str_of(tgt, "team");
-			size_t		 i;
-
-			for (i = 0; i < ex->nroles && n < PROTO_LIST_MAX;
-			    i++) {
-				const char *ro = ex->roles[i].org;
-				int o = ro ? exercise_org(ex, ro) : -1;
-				if ((org != NULL && ro != NULL &&
-				    strcmp(org, ro) == 0) ||
-				    (team != NULL && o != -1 &&
-				    ex->orgs[o].team != NULL &&
-				    strcmp(team, ex->orgs[o].team) == 0))
-					to[n++] = (int)i;
-			}
-		}
+		if ((n = srv_chat_roles(srv, q->c->role, tgt,
+		    q->r->type == PR_REQUEST_INFO, to)) < 0)
+			return srv_fail(q, PE_NOT_FOUND, "no such role");
 		rec = cJSON_CreateObject();
 		cJSON_AddNumberToObject(rec, "seq", 0);
 		cJSON_AddStringToObject(rec, "type", q->r->type == PR_CHAT ?
@@ -647,7 +677,7 @@ srv_handle(struct srv_req *q)
 			cJSON_AddItemToObject(rec, "to", cJSON_Duplicate(tgt,
 			    1));
 		cJSON_AddStringToObject(rec, "text", srv_str(q->r, "text"));
-		srv_record(srv, rec, aud, to, (size_t)n);
+		srv_record(srv, rec, AUD_ROLES, to, (size_t)n);
 		break;
 	}
 	case PR_START:
@@ -1085,6 +1115,38 @@ srv_sweep(struct server *srv)
 	srv->nclients = j;
 }
 
+/* Resume: the tokens the players already hold, from the tokens file. */
+static int
+srv_read_tokens(struct server *srv, const char *path, struct error *e)
+{
+	char	 line[512], who[128], tok[64];
+	size_t	 i, found = 0;
+	FILE	*f;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return error_set(e, ERR_IO, "%s: %s", path, strerror(errno));
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (sscanf(line, " %127s %63s", who, tok) != 2 ||
+		    strlen(tok) != SRV_TOKEN_LEN)
+			continue;
+		for (i = 0; i < srv->nidents; i++) {
+			const char *name = i < srv->ex->nroles ?
+			    srv->ex->roles[i].id : i == srv->ex->nroles ?
+			    "control" : "observer";
+			if (strcmp(name, who) == 0) {
+				memcpy(srv->idents[i].token, tok,
+				    SRV_TOKEN_LEN + 1);
+				found++;
+			}
+		}
+	}
+	fclose(f);
+	if (found != srv->nidents)
+		return error_set(e, ERR_INVALID, "%s: %zu of %zu tokens found",
+		    path, found, srv->nidents);
+	return 0;
+}
+
 struct server *
 server_new(struct exercise *ex, struct journal *j,
     const struct server_config *cfg, struct error *e)
@@ -1115,6 +1177,9 @@ server_new(struct exercise *ex, struct journal *j,
 			goto fail;
 		}
 	}
+	if (cfg->tokens_in != NULL && srv_read_tokens(srv, cfg->tokens_in,
+	    e) != 0)
+		goto fail;
 	for (i = 0; i < cfg->nlisten && i < SRV_MAX_LISTEN; i++) {
 		if (strncmp(cfg->listen[i], "unix:", 5) == 0) {
 			if (srv_listen_unix(srv, cfg->listen[i] + 5, e) != 0)
@@ -1137,7 +1202,7 @@ server_new(struct exercise *ex, struct journal *j,
 		}
 		free(path);
 	}
-	if (cfg->tokens_path != NULL) {
+	if (cfg->tokens_path != NULL && cfg->tokens_in == NULL) {
 		snprintf(srv->tokens_file, sizeof srv->tokens_file, "%s",
 		    cfg->tokens_path);
 		fd = open(cfg->tokens_path, O_WRONLY | O_CREAT | O_TRUNC |
@@ -1287,5 +1352,182 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 		}
 	}
 	free(pfd);
+	return 0;
+}
+
+/* Resume. */
+
+static int
+srv_diverge(struct server *srv, struct error *e, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+srv_diverge(struct server *srv, struct error *e, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (srv->diverged)
+		*e = srv->journal_err;	/* replay_verify's message */
+	else {
+		va_start(ap, fmt);
+		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		va_end(ap);
+		e->code = ERR_STATE;
+	}
+	srv->replay = NULL;
+	return -1;
+}
+
+/* Re-apply one input record (a player's ack, decision, share or note). */
+static int
+srv_reapply(struct server *srv, const cJSON *rec, struct error *e)
+{
+	struct exercise	*ex = srv->ex;
+	const char	*type = srv_str_of(rec, "type");
+	const char	*player = srv_str_of(rec, "player");
+	const cJSON	*d = cJSON_GetObjectItemCaseSensitive(rec, "delivery");
+	const cJSON	*it;
+	int		 role = exercise_role(ex, srv_str_of(rec, "role") ?
+	    srv_str_of(rec, "role") : "");
+	int		 dv = cJSON_IsNumber(d) ? (int)d->valuedouble : -1;
+	int		 to[PROTO_LIST_MAX], n = 0, ch;
+	struct error	 ignore;
+
+	if (role == -1)
+		return -1;
+	if (strcmp(type, "ack") == 0)
+		return exercise_ack(ex, dv, role, player, e);
+	if (strcmp(type, "decision") == 0) {
+		if (dv < 0 || (size_t)dv >= ex->ndeliveries ||
+		    (ch = exercise_choice(ex, ex->deliveries[dv].inject,
+		    srv_str_of(rec, "choice"))) == -1)
+			return -1;
+		return exercise_decide(ex, dv, role, ch, player, e);
+	}
+	if (strcmp(type, "note") == 0)
+		return exercise_note(ex, role, dv, srv_str_of(rec, "text"),
+		    player, e);
+	/* a share, refused or not: it makes the same record either way */
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec, "to")) {
+		if (n == PROTO_LIST_MAX || !cJSON_IsString(it) ||
+		    (to[n++] = exercise_role(ex, it->valuestring)) == -1)
+			return -1;
+	}
+	it = cJSON_GetObjectItemCaseSensitive(rec, "ref");
+	exercise_share(ex, role, to, (size_t)n, tlp_parse(srv_str_of(rec,
+	    "tlp")), srv_str_of(rec, "title"), srv_str_of(rec, "text"),
+	    cJSON_IsNumber(it) ? (int)it->valuedouble : -1, player, &ignore);
+	return 0;
+}
+
+/* Put a server record back in the event log (no journal: it is there). */
+static void
+srv_replay_event(struct server *srv, const cJSON *rec)
+{
+	const char	*type = srv_str_of(rec, "type");
+	int		 to[PROTO_LIST_MAX], n = 0, k;
+	const cJSON	*it;
+	cJSON		*copy = cJSON_Duplicate(rec, 1);
+
+	if (strcmp(type, "chat") == 0 || strcmp(type, "request") == 0) {
+		const char *role = srv_str_of(rec, "role");
+		n = srv_chat_roles(srv, role != NULL ? exercise_role(srv->ex,
+		    role) : -1, cJSON_GetObjectItemCaseSensitive(rec, "to"),
+		    strcmp(type, "request") == 0, to);
+		srv_event(srv, copy, AUD_ROLES, to, n < 0 ? 0 : (size_t)n);
+	} else if (strcmp(type, "adhoc") == 0) {
+		cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(rec,
+		    "to")) {
+			if (n < PROTO_LIST_MAX && cJSON_IsString(it) &&
+			    (k = exercise_role(srv->ex, it->valuestring)) != -1)
+				to[n++] = k;
+		}
+		srv_event(srv, copy, AUD_ROLES, to, (size_t)n);
+	} else
+		srv_event(srv, copy, AUD_STAFF, NULL, 0);
+}
+
+int
+server_resume(struct server *srv, struct replay *rp, struct error *e)
+{
+	struct exercise	*ex = srv->ex;
+	const cJSON	*rec;
+	const char	*type, *player, *cmd;
+	size_t		 i, count = replay_count(rp);
+	sim_time	 t;
+	double		 speed = srv->pacer.speed;
+	int64_t		 now;
+
+	srv->replay = rp;
+	for (i = 0; i < count && !srv->diverged; i++) {
+		rec = replay_record(rp, i);
+		type = srv_str_of(rec, "type");
+		player = srv_str_of(rec, "player");
+		t = (sim_time)cJSON_GetObjectItemCaseSensitive(rec,
+		    "t")->valuedouble;
+		if (replay_is_server(rec)) {
+			cmd = srv_str_of(rec, "command");
+			if (strcmp(type, "command") != 0 || cmd == NULL)
+				;
+			else if (strcmp(cmd, "start") == 0) {
+				exercise_start(ex);
+				srv->state = ST_RUNNING;
+			} else if (strcmp(cmd, "pause") == 0)
+				srv->state = ST_PAUSED;
+			else if (strcmp(cmd, "resume") == 0)
+				srv->state = ST_RUNNING;
+			else if (strcmp(cmd, "speed") == 0)
+				speed = cJSON_GetObjectItemCaseSensitive(rec,
+				    "x") ? cJSON_GetObjectItemCaseSensitive(rec,
+				    "x")->valuedouble : speed;
+			else if (strcmp(cmd, "fire") == 0) {
+				exercise_run(ex, t);
+				exercise_fire(ex, exercise_inject(ex,
+				    srv_str_of(rec, "inject")), NULL);
+			} else if (strcmp(cmd, "end") == 0) {
+				if (srv->state == ST_WAITING)
+					exercise_start(ex);
+				exercise_run(ex, t);
+				exercise_finish(ex, srv_str_of(rec,
+				    "summary") ? srv_str_of(rec, "summary") :
+				    "ended by the facilitator");
+			}
+			srv_replay_event(srv, rec);
+			continue;
+		}
+		if (player != NULL && strcmp(player, "bot") != 0 &&
+		    (strcmp(type, "ack") == 0 || strcmp(type, "decision") ==
+		    0 || strcmp(type, "share") == 0 || strcmp(type, "note") ==
+		    0)) {
+			/* an input: at its time, as it was applied */
+			exercise_run(ex, t);
+			if (srv_reapply(srv, rec, e) != 0 && !srv->diverged)
+				return srv_diverge(srv, e, "record %zu (a %s by "
+				    "%s) cannot be applied again", i + 1, type,
+				    player);
+			continue;
+		}
+		/* an output: run the engine until it has made it */
+		while (!srv->diverged && replay_matched(rp) <= i) {
+			if (sim_next(ex->sim) == SIM_NEVER || ex->ended)
+				return srv_diverge(srv, e, "the re-run stops "
+				    "before record %zu (%s)", i + 1, type);
+			sim_step(ex->sim);
+		}
+	}
+	if (srv->diverged)
+		return srv_diverge(srv, e, "diverged");
+	if (replay_matched(rp) < count)
+		return srv_diverge(srv, e, "the re-run ends after %zu of %zu "
+		    "records", replay_matched(rp), count);
+	srv->replay = NULL;
+	if (ex->ended)
+		srv->state = ST_ENDED;
+	now = srv_wall();
+	pacer_init(&srv->pacer, now, exercise_now(ex), speed);
+	if (srv->state == ST_RUNNING)
+		pacer_resume(&srv->pacer, now);
+	srv_log(srv, "resumed at %s after checking %zu records", vtime_format(
+	    exercise_now(ex), (char[VTIME_BUFSZ]){ 0 }, VTIME_BUFSZ), count);
 	return 0;
 }

@@ -14,6 +14,7 @@
 
 struct exercise;
 struct journal;
+struct replay;
 struct server;
 
 struct server_config {
@@ -21,6 +22,7 @@ struct server_config {
 	size_t		 nlisten;
 	double		 speed;		/* scenario seconds per wall second */
 	const char	*tokens_path;	/* where to write the tokens (0600) */
+	const char	*tokens_in;	/* resume: read them from here */
 	size_t		 max_clients;
 	size_t		 max_output;	/* bytes queued per client */
 	FILE		*log;		/* where to say what happens */
@@ -31,6 +33,14 @@ struct server_config {
 struct server	*server_new(struct exercise *ex, struct journal *j,
 		     const struct server_config *cfg, struct error *e);
 void		 server_free(struct server *srv);	/* NULL: no-op */
+/* Rebuild the exercise from its journal before serving: re-apply the
+ * players' and the facilitator's inputs at their virtual times, checking
+ * every record the exercise makes against the journal, and restore the
+ * clock's state; serving then goes on, appending to the journal given to
+ * server_new (reopened at the end of the valid records).  -1 with the
+ * first record that differs. */
+int		 server_resume(struct server *srv, struct replay *rp,
+		     struct error *e);
 /* Print how to join: the sockets and the tokens. */
 void		 server_print_join(const struct server *srv, FILE *f);
 /* Serve until the exercise has ended and its last events are sent (or

@@ -14,6 +14,7 @@
 #include "exercise.h"
 #include "exfiles.h"
 #include "journal.h"
+#include "replay.h"
 #include "script.h"
 #include "server.h"
 
@@ -23,7 +24,9 @@ const struct cmd_entry cmd_serve_entry = {
 	.name = "serve",
 	.usage = "[--listen unix:PATH|HOST:PORT]... [--speed X] [--seed N] "
 	    "[--journal FILE] [--tokens FILE] [--bots ROLE,...] "
-	    "[--client-buffer BYTES] SCENARIO",
+	    "[--client-buffer BYTES] SCENARIO\n"
+	    "       ttxsim serve --resume JOURNAL [--listen ...]... [--speed X] "
+	    "[--tokens FILE] [SCENARIO]",
 	.summary = "serve a live exercise that players join from their "
 	    "terminals",
 	.help =
@@ -38,7 +41,12 @@ const struct cmd_entry cmd_serve_entry = {
 	    "                        (default: beside the journal)\n"
 	    "  --bots ROLE,...       bots play these roles (no human in them)\n"
 	    "  --client-buffer BYTES output queued for one client before it\n"
-	    "                        is dropped as too slow (default 4 MiB)\n\n"
+	    "                        is dropped as too slow (default 4 MiB)\n"
+	    "  --resume JOURNAL      go on with a stopped or crashed exercise:\n"
+	    "                        its inputs are re-applied and every record\n"
+	    "                        checked, then it is served again with the\n"
+	    "                        same tokens (read from --tokens, default\n"
+	    "                        beside the journal); consoles reconnect\n\n"
 	    "The exercise waits until the facilitator (control token) sends\n"
 	    "start.  Protocol: docs/protocol.md.  SIGINT or SIGTERM stops the\n"
 	    "server with its journal intact.\n",
@@ -65,6 +73,7 @@ cmd_serve_exec(int argc, char **argv)
 		{ "tokens", required_argument, NULL, 't' },
 		{ "bots", required_argument, NULL, 'b' },
 		{ "client-buffer", required_argument, NULL, 'B' },
+		{ "resume", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -79,6 +88,8 @@ cmd_serve_exec(int argc, char **argv)
 	struct bot		*bots = NULL;
 	struct sigaction	 sa;
 	const char		*journal = NULL, *botroles = NULL;
+	const char		*resume = NULL, *path;
+	struct replay		*rp = NULL;
 	char			 jbuf[512], tbuf[600], *end, *list, *tok;
 	uint64_t		 seed = 0;
 	int			 c, seeded = 0, rc = EXIT_PROBLEM;
@@ -126,6 +137,9 @@ cmd_serve_exec(int argc, char **argv)
 				    "expected bytes, at least 4096, got '%s'",
 				    optarg);
 			break;
+		case 'R':
+			resume = optarg;
+			break;
 		case 'h':
 			cmd_usage(ce, stdout);
 			return 0;
@@ -134,9 +148,37 @@ cmd_serve_exec(int argc, char **argv)
 			    "value: '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind != argc - 1)
+	if (resume != NULL && (seeded || journal != NULL || botroles != NULL))
+		return cmd_usage_error(ce, "--resume takes the seed, bots and "
+		    "journal from the journal");
+	if (resume == NULL ? optind != argc - 1 : optind < argc - 1)
 		return cmd_usage_error(ce, optind >= argc ? "no scenario file" :
 		    "one scenario file at a time");
+	if (resume != NULL) {
+		const struct journal_info *info;
+
+		if ((rp = replay_load(resume, &e)) == NULL) {
+			fprintf(stderr, "ttxsim serve: %s: %s\n", resume,
+			    e.msg);
+			return EXIT_PROBLEM;
+		}
+		info = replay_info(rp);
+		if (info->ended) {
+			fprintf(stderr, "ttxsim serve: %s: the exercise has "
+			    "already ended; nothing to resume\n", resume);
+			replay_free(rp);
+			return EXIT_PROBLEM;
+		}
+		if (info->torn)
+			fprintf(stderr, "ttxsim serve: %s: warning: dropping "
+			    "the torn last record (%zu bytes at byte offset "
+			    "%zu)\n", resume, info->torn_len, info->torn_offset);
+		seed = strtoull(replay_seed(rp), NULL, 10);
+		seeded = 1;
+		if (strcmp(replay_bots(rp), "none") != 0 &&
+		    strcmp(replay_bots(rp), "random") != 0)
+			botroles = replay_bots(rp);
+	}
 	if (!seeded) {
 		FILE *ur = fopen("/dev/urandom", "rb");
 		if (ur == NULL || fread(&seed, sizeof seed, 1, ur) != 1)
@@ -146,14 +188,25 @@ cmd_serve_exec(int argc, char **argv)
 		seed %= 1000000000;
 	}
 
-	diags_init(&d, argv[optind]);
-	if ((s = script_new(argv[optind], NULL, &d, &e)) == NULL) {
+	path = optind < argc ? argv[optind] : replay_file(rp);
+	diags_init(&d, path);
+	if ((s = script_new(path, NULL, &d, &e)) == NULL) {
 		if (d.n == 0) {
 			fprintf(stderr, "ttxsim serve: %s\n", e.msg);
 			rc = EXIT_USAGE;
 		} else
 			diags_print(&d, stderr);
 		goto out;
+	}
+	if (rp != NULL) {
+		size_t		 len;
+		const char	*src = script_source(s, &len);
+
+		if (replay_check_source(rp, path, src, len, &e) != 0) {
+			fprintf(stderr, "ttxsim serve: cannot resume %s: %s\n",
+			    resume, e.msg);
+			goto out;
+		}
 	}
 	ex = exercise_new();
 	if (script_begin(s, ex, seed, &d) != 0) {
@@ -174,8 +227,17 @@ cmd_serve_exec(int argc, char **argv)
 		}
 		free(list);
 	}
-	if ((j = exfiles_journal(journal, jbuf, sizeof jbuf, s, ex, "random",
-	    NULL, 0, &e)) == NULL) {
+	if (rp != NULL) {
+		const struct journal_info *info = replay_info(rp);
+
+		snprintf(jbuf, sizeof jbuf, "%s", resume);
+		if ((j = journal_reopen(resume, info->valid_bytes,
+		    info->last_seq + 1, NULL, NULL, &e)) == NULL) {
+			fprintf(stderr, "ttxsim serve: %s\n", e.msg);
+			goto out;
+		}
+	} else if ((j = exfiles_journal(journal, jbuf, sizeof jbuf, s, ex,
+	    botroles != NULL ? botroles : "none", NULL, 0, &e)) == NULL) {
 		fprintf(stderr, "ttxsim serve: %s\n", e.msg);
 		rc = EXIT_USAGE;
 		goto out;
@@ -187,15 +249,23 @@ cmd_serve_exec(int argc, char **argv)
 		snprintf(tbuf, sizeof tbuf, "%.*s-tokens.txt", (int)len, jbuf);
 		cfg.tokens_path = tbuf;
 	}
+	if (rp != NULL)
+		cfg.tokens_in = cfg.tokens_path;
 	if ((srv = server_new(ex, j, &cfg, &e)) == NULL) {
 		fprintf(stderr, "ttxsim serve: %s\n", e.msg);
 		rc = EXIT_USAGE;
 		goto out;
 	}
+	if (rp != NULL && server_resume(srv, rp, &e) != 0) {
+		fprintf(stderr, "ttxsim serve: cannot resume %s: %s\n", resume,
+		    e.msg);
+		goto out;
+	}
 	server_print_join(srv, stdout);
-	printf("Journal: %s\nTokens written to %s (mode 0600)\n"
-	    "Waiting for the facilitator to start the exercise.\n", jbuf,
-	    cfg.tokens_path);
+	printf("Journal: %s\nTokens %s %s (mode 0600)\n%s\n", jbuf,
+	    rp != NULL ? "read from" : "written to", cfg.tokens_path,
+	    rp != NULL ? "Resumed: consoles may reconnect." :
+	    "Waiting for the facilitator to start the exercise.");
 	fflush(stdout);
 
 	memset(&sa, 0, sizeof sa);
@@ -221,6 +291,7 @@ cmd_serve_exec(int argc, char **argv)
 		    jbuf);
 	rc = 0;
 out:
+	replay_free(rp);
 	server_free(srv);
 	journal_close(j, NULL);
 	bot_free(bots);

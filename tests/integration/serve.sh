@@ -174,6 +174,62 @@ expect_has "slow reader dropped" "dropping a slow reader (Sleepy" \
 expect_eq "every share journaled" "600" \
     "$(grep -c '"type":"share"' slow.jsonl)"
 
+# Kill the server with SIGKILL mid-exercise and resume it: the same
+# tokens work, the backlog is restored, nothing is applied twice, and the
+# journal ends intact.
+"$TTXSIM" serve --speed 60 --seed 7 --journal k.jsonl \
+    --listen "unix:$TMP/k1" "$ROOT/scenarios/tutorial.lua" > k1.out 2>&1 &
+pid=$!
+i=0
+while [ ! -S k1 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+"$CLIENT" "$TMP/k1" k-tokens.txt > kc1.out 2>&1 <<'SCRIPT' ||
+conn C control F
+conn P control-room Olu
+conn N ncsc-im Ana
+send C {"type":"start","id":1}
+send C {"type":"jump","id":2}
+expect P "title":"Sodium hydroxide
+send P {"type":"ack","id":"a1","delivery":0}
+expect P {"type":"ok","re":"a1"}
+send C {"type":"chat","id":5,"to":{"role":"control-room"},"text":"How is it going?"}
+expect P How is it going
+send P {"type":"share","id":"s1","to":["ncsc-im"],"tlp":"green","title":"IOCs","text":"x"}
+expect N "title":"IOCs"
+SCRIPT
+    { fail "before the kill"; tail -5 kc1.out; }
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+expect_has "killed: resumable" "not ended (can be resumed)" \
+    "$("$TTXSIM" journal check k.jsonl)"
+"$TTXSIM" serve --resume k.jsonl --speed 60 --listen "unix:$TMP/k2" \
+    > k2.out 2>&1 &
+pid=$!
+i=0
+while [ ! -S k2 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+"$CLIENT" "$TMP/k2" k-tokens.txt > kc2.out 2>&1 <<'SCRIPT' ||
+conn C control F
+expect C "type":"welcome"
+conn P control-room Olu
+expect P "title":"IOCs"
+expect P How is it going
+# resent after the crash: refused, not applied twice
+send P {"type":"ack","id":"a1","delivery":0}
+expect P "re":"a1","code":"state","message":"already acknowledged"
+send P {"type":"decide","id":"d1","delivery":0,"choice":"report"}
+expect P {"type":"ok","re":"d1"}
+conn N ncsc-im Ana
+expect N "title":"Water utility reports
+send C {"type":"end","id":9}
+expect P "type":"end"
+SCRIPT
+    { fail "after the resume"; tail -5 kc2.out; }
+wait "$pid"
+expect_has "resumed" "resumed at T+00:10:00" "$(cat k2.out)"
+expect_has "resumed: ended" "ended" "$("$TTXSIM" journal check k.jsonl)"
+expect_eq "resumed: one ack" "1" "$(grep -c '"type":"ack"' k.jsonl)"
+expect_eq "resumed: one decision" "1" \
+    "$(grep -c '"type":"decision"' k.jsonl)"
+
 # Bots play the roles nobody took; the facilitator only starts.
 "$TTXSIM" serve --speed 100000 --seed 7 --journal bots.jsonl \
     --bots control-room,ncsc-im --listen "unix:$TMP/bots" \
