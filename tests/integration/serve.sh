@@ -230,6 +230,26 @@ expect_eq "resumed: one ack" "1" "$(grep -c '"type":"ack"' k.jsonl)"
 expect_eq "resumed: one decision" "1" \
     "$(grep -c '"type":"decision"' k.jsonl)"
 
+# TCP on loopback, beside a Unix socket.
+port=$((20000 + $$ % 20000))
+"$TTXSIM" serve --speed 3600 --seed 7 --journal tcp.jsonl \
+    --listen "unix:$TMP/tcp-unix" --listen "127.0.0.1:$port" \
+    "$ROOT/scenarios/tutorial.lua" > tcp.out 2>&1 &
+pid=$!
+i=0
+while [ ! -S tcp-unix ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+"$CLIENT" "tcp:127.0.0.1:$port" tcp-tokens.txt > tcpc.out 2>&1 <<'SCRIPT' ||
+conn C control F
+expect C "type":"welcome"
+send C {"type":"ping","id":3}
+expect C {"type":"pong","re":3}
+send C {"type":"end","id":4}
+expect C "type":"end"
+SCRIPT
+    { fail "tcp"; tail -5 tcpc.out; }
+wait "$pid"
+expect_has "tcp listener" "Listening on 127.0.0.1:$port" "$(cat tcp.out)"
+
 # Bots play the roles nobody took; the facilitator only starts.
 "$TTXSIM" serve --speed 100000 --seed 7 --journal bots.jsonl \
     --bots control-room,ncsc-im --listen "unix:$TMP/bots" \

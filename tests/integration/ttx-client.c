@@ -16,12 +16,14 @@
  *	# ...			a comment
  *
  * It prints what it does and sees, and exits 1 at the first failure.
+ * SOCKET is a Unix socket's path, or tcp:HOST:PORT.
  *	usage: ttx-client SOCKET TOKENS-FILE < SCRIPT
  */
 #include <sys/socket.h>
 #include <sys/un.h>
 
 #include <errno.h>
+#include <netdb.h>
 #include <stdarg.h>
 #include <poll.h>
 #include <stdio.h>
@@ -150,12 +152,31 @@ connect_as(const char *name, const char *token, const char *player)
 	c = &conns[nconns++];
 	memset(c, 0, sizeof *c);
 	snprintf(c->name, sizeof c->name, "%s", name);
-	memset(&sun, 0, sizeof sun);
-	sun.sun_family = AF_UNIX;
-	snprintf(sun.sun_path, sizeof sun.sun_path, "%s", sockpath);
-	if ((c->fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1 ||
-	    connect(c->fd, (struct sockaddr *)&sun, sizeof sun) == -1)
-		die("%s: connect: %s", name, strerror(errno));
+	if (strncmp(sockpath, "tcp:", 4) == 0) {
+		struct addrinfo	 hints, *ai;
+		char		 host[256], *port;
+
+		snprintf(host, sizeof host, "%s", sockpath + 4);
+		if ((port = strrchr(host, ':')) == NULL)
+			die("tcp:HOST:PORT");
+		*port++ = '\0';
+		memset(&hints, 0, sizeof hints);
+		hints.ai_socktype = SOCK_STREAM;
+		if (getaddrinfo(host, port, &hints, &ai) != 0)
+			die("%s: cannot resolve %s", name, sockpath);
+		c->fd = socket(ai->ai_family, ai->ai_socktype, 0);
+		if (c->fd == -1 || connect(c->fd, ai->ai_addr,
+		    ai->ai_addrlen) == -1)
+			die("%s: connect: %s", name, strerror(errno));
+		freeaddrinfo(ai);
+	} else {
+		memset(&sun, 0, sizeof sun);
+		sun.sun_family = AF_UNIX;
+		snprintf(sun.sun_path, sizeof sun.sun_path, "%s", sockpath);
+		if ((c->fd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1 ||
+		    connect(c->fd, (struct sockaddr *)&sun, sizeof sun) == -1)
+			die("%s: connect: %s", name, strerror(errno));
+	}
 	snprintf(hello, sizeof hello, "{\"type\":\"hello\",\"version\":1,"
 	    "\"token\":\"%s\",\"name\":\"%s\"}", token, player);
 	sendline(c, hello, strlen(hello));
