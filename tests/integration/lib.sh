@@ -31,6 +31,15 @@ expect_has() {
 	esac
 }
 
+# wait_socket PATH: until a server's socket exists (at most 5 s)
+wait_socket() {
+	_i=0
+	while [ ! -S "$1" ] && [ $_i -lt 100 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
+
 finish() {
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures check(s) failed"

@@ -13,8 +13,7 @@ cd "$TMP"
     --listen "unix:$TMP/sock" "$ROOT/scenarios/tutorial.lua" \
     > serve.out 2> serve.err &
 pid=$!
-i=0
-while [ ! -S sock ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_socket sock
 [ -S sock ] || { fail "the server did not start"; cat serve.err; finish; }
 
 expect_eq "socket mode" "srw-------" "$(ls -l sock | cut -c1-10)"
@@ -140,8 +139,7 @@ PY
     --listen "unix:$TMP/slow" "$ROOT/scenarios/tutorial.lua" \
     > slow.out 2> slow.err &
 pid=$!
-i=0
-while [ ! -S slow ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_socket slow
 text=$(printf '%01000d' 0)
 {
 	echo 'conn C control Facilitator'
@@ -180,8 +178,7 @@ expect_eq "every share journaled" "600" \
 "$TTXSIM" serve --speed 60 --seed 7 --journal k.jsonl \
     --listen "unix:$TMP/k1" "$ROOT/scenarios/tutorial.lua" > k1.out 2>&1 &
 pid=$!
-i=0
-while [ ! -S k1 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_socket k1
 "$CLIENT" "$TMP/k1" k-tokens.txt > kc1.out 2>&1 <<'SCRIPT' ||
 conn C control F
 conn P control-room Olu
@@ -204,8 +201,7 @@ expect_has "killed: resumable" "not ended (can be resumed)" \
 "$TTXSIM" serve --resume k.jsonl --speed 60 --listen "unix:$TMP/k2" \
     > k2.out 2>&1 &
 pid=$!
-i=0
-while [ ! -S k2 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_socket k2
 "$CLIENT" "$TMP/k2" k-tokens.txt > kc2.out 2>&1 <<'SCRIPT' ||
 conn C control F
 expect C "type":"welcome"
@@ -236,8 +232,7 @@ port=$((20000 + $$ % 20000))
     --listen "unix:$TMP/tcp-unix" --listen "127.0.0.1:$port" \
     "$ROOT/scenarios/tutorial.lua" > tcp.out 2>&1 &
 pid=$!
-i=0
-while [ ! -S tcp-unix ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_socket tcp-unix
 "$CLIENT" "tcp:127.0.0.1:$port" tcp-tokens.txt > tcpc.out 2>&1 <<'SCRIPT' ||
 conn C control F
 expect C "type":"welcome"
@@ -255,8 +250,7 @@ expect_has "tcp listener" "Listening on 127.0.0.1:$port" "$(cat tcp.out)"
     --bots control-room,ncsc-im --listen "unix:$TMP/bots" \
     "$ROOT/scenarios/tutorial.lua" > bots.out 2> bots.err &
 pid=$!
-i=0
-while [ ! -S bots ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_socket bots
 "$CLIENT" "$TMP/bots" bots-tokens.txt > bots-client.out 2>&1 <<'SCRIPT' ||
 conn C control Facilitator
 send C {"type":"start","id":1}
