@@ -716,7 +716,11 @@ srv_handle(struct srv_req *q)
 			return srv_fail(q, PE_STATE, "the exercise is not "
 			    "under way");
 		srv_command(q, "jump");
-		pacer_jump(&srv->pacer, now, sim_next(ex->sim));
+		/* what is already due first (a start in the same pass has not
+		 * run its T+0 events yet), then on to the next event */
+		exercise_run(ex, pacer_virtual(&srv->pacer, now));
+		if (sim_next(ex->sim) != SIM_NEVER)
+			pacer_jump(&srv->pacer, now, sim_next(ex->sim));
 		srv_event(srv, srv_clock(srv), AUD_ALL, NULL, 0);
 		break;
 	case PR_FIRE:
