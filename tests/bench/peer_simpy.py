@@ -14,50 +14,7 @@ import time
 
 from SimPy.Simulation import Process, Simulation, hold
 
-TAB_BITS = 16
-TAB_MASK = (1 << TAB_BITS) - 1
-SEED = 42
-MEAN = 1000000
-M64 = (1 << 64) - 1
-WORKLOADS = ("hold-smooth", "hold-ties")
-
-
-def splitmix64(state):
-    """Return (next state, output), all arithmetic modulo 2**64."""
-    state = (state + 0x9E3779B97F4A7C15) & M64
-    z = state
-    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
-    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
-    return state, z ^ (z >> 31)
-
-
-def table(workload):
-    """The increments, exactly as bench-sim draws them."""
-    tab = []
-    x = SEED
-    for _ in range(TAB_MASK + 1):
-        x, r = splitmix64(x)
-        if workload == "hold-ties":
-            tab.append((r % 11) * 60000)
-        else:
-            tab.append(r % (2 * MEAN))
-    return tab
-
-
-def parse(argv):
-    opts = {"-r": 5, "-o": 0, "-w": -1}
-    args = argv[1:]
-    while len(args) > 2 and args[0] in opts:
-        opts[args[0]] = int(float(args[1]))
-        args = args[2:]
-    if len(args) != 2 or args[0] not in WORKLOADS:
-        sys.exit("usage: peer_simpy.py [-r reps] [-o ops] [-w warmup] "
-                 "{%s} n" % "|".join(WORKLOADS))
-    n = int(float(args[1]))
-    ops = opts["-o"] or max(2000000, 10 * n)
-    warmup = opts["-w"] if opts["-w"] >= 0 else max(n, 100000)
-    return args[0], n, opts["-r"], ops, warmup
-
+from peer_common import TAB_MASK, parse, report, table
 
 class Draw:
     """The shared position in the increment table."""
@@ -79,7 +36,7 @@ class Holder(Process):
 
 
 def main():
-    workload, n, reps, ops, warmup = parse(sys.argv)
+    workload, n, reps, ops, warmup = parse(sys.argv, "peer_simpy.py")
     tab = table(workload)
     draw = Draw(tab)
     sim = Simulation()
@@ -101,12 +58,7 @@ def main():
             step()
         ns.append((time.perf_counter_ns() - t0) / ops)
     assert sim.peek() is not None
-    ns.sort()
-    print("simpy %s %d ns_per_op=%.2f min=%.2f max=%.2f ops=%d reps=%d "
-          "warmup=%d end_t=%d table_sum=%d" % (
-              workload, n, ns[len(ns) // 2], ns[0], ns[-1], ops, reps,
-              warmup, sim.now(), sum(tab)), flush=True)
-
+    report("simpy", workload, n, ns, ops, reps, warmup, sim.now(), tab)
 
 if __name__ == "__main__":
     main()
