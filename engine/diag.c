@@ -49,18 +49,11 @@ diags_push(struct diags *d, int line, char *msg)
 void
 diags_add(struct diags *d, int line, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*msg;
-	int	 n;
+	va_list	ap;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	diags_push(d, line, xvasprintf(fmt, ap));
 	va_end(ap);
-	msg = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	diags_push(d, line, msg);
 }
 
 void

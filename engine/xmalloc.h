@@ -6,6 +6,7 @@
 #ifndef TTX_XMALLOC_H
 #define TTX_XMALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void	*xmalloc(size_t size);
@@ -15,5 +16,7 @@ char	*xstrdup(const char *s);
 char	*xstrndup(const char *s, size_t n);
 /* printf into a new string; the caller frees it. */
 char	*xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char	*xvasprintf(const char *fmt, va_list ap)
+	    __attribute__((format(printf, 1, 0)));
 
 #endif
