@@ -281,22 +281,6 @@ run_outcome(const struct exercise *ex, const struct run_opts *o)
 	printf("%s\n", any ? "" : " (no decisions)");
 }
 
-static uint64_t
-run_fresh_seed(void)
-{
-	uint64_t	seed = 0;
-	int		fd;
-
-	if ((fd = open("/dev/urandom", O_RDONLY)) != -1) {
-		if (read(fd, &seed, sizeof seed) != (ssize_t)sizeof seed)
-			seed = 0;
-		close(fd);
-	}
-	if (seed == 0)
-		seed = (uint64_t)getpid() * 2654435761u;
-	return seed % 1000000000;	/* short enough to type */
-}
-
 static int
 run_parse(int argc, char **argv, struct run_opts *o)
 {
@@ -515,7 +499,7 @@ cmd_run_exec(int argc, char **argv)
 	} else
 		path = argv[optind];
 	if (!o.seeded)
-		o.seed = run_fresh_seed();
+		o.seed = exfiles_fresh_seed();
 
 	diags_init(&d, path);
 	rc = EXIT_PROBLEM;

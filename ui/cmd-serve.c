@@ -179,14 +179,8 @@ cmd_serve_exec(int argc, char **argv)
 		    strcmp(replay_bots(rp), "random") != 0)
 			botroles = replay_bots(rp);
 	}
-	if (!seeded) {
-		FILE *ur = fopen("/dev/urandom", "rb");
-		if (ur == NULL || fread(&seed, sizeof seed, 1, ur) != 1)
-			seed = 1;
-		if (ur != NULL)
-			fclose(ur);
-		seed %= 1000000000;
-	}
+	if (!seeded)
+		seed = exfiles_fresh_seed();
 
 	path = optind < argc ? argv[optind] : replay_file(rp);
 	diags_init(&d, path);

@@ -2,6 +2,7 @@
  * The files an exercise leaves: see exfiles.h.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,22 @@
 #include "journal.h"
 #include "report.h"
 #include "script.h"
+
+uint64_t
+exfiles_fresh_seed(void)
+{
+	uint64_t	seed = 0;
+	int		fd;
+
+	if ((fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)) != -1) {
+		if (read(fd, &seed, sizeof seed) != (ssize_t)sizeof seed)
+			seed = 0;
+		close(fd);
+	}
+	if (seed == 0)
+		seed = (uint64_t)getpid() * 2654435761u;
+	return seed % 1000000000;
+}
 
 struct journal *
 exfiles_journal(const char *path, char *buf, size_t len, struct script *s,

@@ -6,6 +6,7 @@
 #define TTX_EXFILES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 
@@ -13,6 +14,8 @@ struct exercise;
 struct journal;
 struct script;
 
+/* A fresh random seed, short enough to type back with --seed. */
+uint64_t	 exfiles_fresh_seed(void);
 /* Create the journal at path (NULL: the default name, made under runs/)
  * and write its header; the path used is copied into buf.  NULL with a
  * message on failure, leaving no empty file behind. */
