@@ -182,7 +182,7 @@ replay_is_server(const cJSON *rec)
 int
 replay_verify(struct replay *r, const cJSON *rec, struct error *e)
 {
-	cJSON	*mine;
+	cJSON	*mine, *theirs;
 	char	*a, *b;
 	int	 same;
 
@@ -193,7 +193,17 @@ replay_verify(struct replay *r, const cJSON *rec, struct error *e)
 	mine = cJSON_Duplicate(rec, 1);
 	cJSON_DeleteItemFromObjectCaseSensitive(mine, "seq");
 	cJSON_DeleteItemFromObjectCaseSensitive(mine, "wall");
-	same = cJSON_Compare(mine, r->recs[r->next], 1);
+	/* the request that made a record ("re", "by") is the server's to
+	 * remember, not the engine's to make again */
+	theirs = r->recs[r->next];
+	if (cJSON_HasObjectItem(theirs, "re")) {
+		theirs = cJSON_Duplicate(theirs, 1);
+		cJSON_DeleteItemFromObjectCaseSensitive(theirs, "re");
+		cJSON_DeleteItemFromObjectCaseSensitive(theirs, "by");
+	}
+	same = cJSON_Compare(mine, theirs, 1);
+	if (theirs != r->recs[r->next])
+		cJSON_Delete(theirs);
 	if (!same) {
 		a = cJSON_PrintUnformatted(r->recs[r->next]);
 		b = cJSON_PrintUnformatted(mine);

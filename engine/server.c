@@ -111,6 +111,8 @@ struct server {
 	int64_t			 accept_pause;	/* wall ns: out of fds */
 	struct replay		*replay;	/* while resuming */
 	int			 diverged;
+	const cJSON		*req;		/* the request being handled */
+	int			 req_ident;	/* and who sent it */
 	char			 tokens_file[512];
 };
 
@@ -354,6 +356,41 @@ srv_clock(struct server *srv)
 
 /* Journal a record the server makes itself (chat, command, ...), then
  * send it.  Takes rec. */
+/* The name of identity i in the journal: a role id, control, observer. */
+static const char *
+srv_ident_name(const struct server *srv, size_t i)
+{
+	if (i < srv->ex->nroles)
+		return srv->ex->roles[i].id;
+	return i == srv->ex->nroles ? "control" : "observer";
+}
+
+/*
+ * Journal rec, marked with the request that made it ("re", "by") so that
+ * a resumed server still knows the request and does not apply it twice
+ * when it is resent.  The mark is for the journal only: it is taken off
+ * again before the record goes to the consoles.
+ */
+static int
+srv_journal(struct server *srv, cJSON *rec, struct error *e)
+{
+	int	marked = 0, rc;
+
+	if (srv->req != NULL) {
+		cJSON_AddItemToObject(rec, "re", cJSON_Duplicate(srv->req, 1));
+		cJSON_AddStringToObject(rec, "by", srv_ident_name(srv,
+		    (size_t)srv->req_ident));
+		srv->req = NULL;	/* the first record of a request */
+		marked = 1;
+	}
+	rc = journal_append(srv->j, rec, e);
+	if (marked) {
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, "re");
+		cJSON_DeleteItemFromObjectCaseSensitive(rec, "by");
+	}
+	return rc;
+}
+
 static void
 srv_record(struct server *srv, cJSON *rec, enum srv_audience aud,
     const int *roles, size_t nroles)
@@ -362,7 +399,7 @@ srv_record(struct server *srv, cJSON *rec, enum srv_audience aud,
 
 	cJSON_AddNumberToObject(rec, "t", (double)exercise_now(srv->ex));
 	if (srv->replay == NULL && !srv->journal_failed &&
-	    journal_append(srv->j, rec, &e) != 0) {
+	    srv_journal(srv, rec, &e) != 0) {
 		srv->journal_failed = 1;
 		srv->journal_err = e;
 	}
@@ -393,7 +430,9 @@ srv_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 			cJSON_Delete(o);
 			return;
 		}
-	} else if (journal_append(srv->j, o, &e) != 0) {
+	} else if ((r->kind == REC_ACK || r->kind == REC_DECISION ||
+	    r->kind == REC_NOTE || r->kind == REC_SHARE ? srv_journal(srv, o,
+	    &e) : journal_append(srv->j, o, &e)) != 0) {
 		srv->journal_failed = 1;
 		srv->journal_err = e;
 		exercise_halt(ex);
@@ -906,6 +945,20 @@ srv_key(const cJSON *id, char *key, size_t len)
 		snprintf(key, len, "n:%.0f", id->valuedouble);
 }
 
+/* Remember the reply to request id, to answer it again.  Takes reply. */
+static struct srv_reply *
+srv_remember(struct srv_ident *id, const cJSON *re, cJSON *reply)
+{
+	struct srv_reply	*rp = &id->replies[id->next++ %
+	    SRV_REPLIES_KEPT];
+
+	free(rp->line);
+	srv_key(re, rp->key, sizeof rp->key);
+	rp->line = proto_encode(reply, &rp->len);
+	cJSON_Delete(reply);
+	return rp;
+}
+
 static void
 srv_line(struct server *srv, struct srv_client *c, const char *line,
     size_t len)
@@ -965,13 +1018,12 @@ srv_line(struct server *srv, struct srv_client *c, const char *line,
 	q.srv = srv;
 	q.c = c;
 	q.r = &r;
+	srv->req = r.id;
+	srv->req_ident = c->ident;
 	srv_handle(&q);
-	rp = &id->replies[id->next++ % SRV_REPLIES_KEPT];
-	free(rp->line);
-	snprintf(rp->key, sizeof rp->key, "%s", key);
-	rp->line = proto_encode(q.reply, &rp->len);
+	srv->req = NULL;
+	rp = srv_remember(id, r.id, q.reply);
 	srv_queue(srv, c, rp->line, rp->len);
-	cJSON_Delete(q.reply);
 	proto_request_free(&r);
 }
 
@@ -1451,6 +1503,29 @@ srv_replay_event(struct server *srv, const cJSON *rec)
 		srv_event(srv, copy, AUD_STAFF, NULL, 0);
 }
 
+/* The reply a journaled request had, remembered again (see srv_journal). */
+static void
+srv_recall(struct server *srv, const cJSON *rec)
+{
+	const cJSON	*re = cJSON_GetObjectItemCaseSensitive(rec, "re");
+	const char	*by = srv_str_of(rec, "by");
+	size_t		 i;
+
+	if (re == NULL || by == NULL)
+		return;
+	for (i = 0; i < srv->nidents; i++)
+		if (strcmp(srv_ident_name(srv, i), by) == 0)
+			break;
+	if (i == srv->nidents)
+		return;
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(rec, "refused")))
+		srv_remember(&srv->idents[i], re, proto_error_reply(re,
+		    PE_TLP_REFUSED, srv_str_of(rec, "reason") ?
+		    srv_str_of(rec, "reason") : "refused"));
+	else
+		srv_remember(&srv->idents[i], re, proto_ok(re));
+}
+
 int
 server_resume(struct server *srv, struct replay *rp, struct error *e)
 {
@@ -1469,6 +1544,7 @@ server_resume(struct server *srv, struct replay *rp, struct error *e)
 		player = srv_str_of(rec, "player");
 		t = (sim_time)cJSON_GetObjectItemCaseSensitive(rec,
 		    "t")->valuedouble;
+		srv_recall(srv, rec);
 		if (replay_is_server(rec)) {
 			cmd = srv_str_of(rec, "command");
 			if (strcmp(type, "command") != 0 || cmd == NULL)

@@ -40,6 +40,21 @@ wait_socket() {
 	done
 }
 
+# wait_exit PID: until a server exits (at most 10 s; then it is killed
+# and that is a failure), and take its status
+wait_exit() {
+	_i=0
+	while kill -0 "$1" 2>/dev/null && [ $_i -lt 200 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	if kill -0 "$1" 2>/dev/null; then
+		fail "process $1 did not exit"
+		kill -KILL "$1"
+	fi
+	wait "$1"
+}
+
 finish() {
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures check(s) failed"

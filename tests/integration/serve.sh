@@ -89,7 +89,7 @@ while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
 	sleep 0.05; i=$((i + 1))
 done
 kill -0 "$pid" 2>/dev/null && { fail "the server did not stop"; kill "$pid"; }
-wait "$pid"
+wait_exit "$pid"
 expect_eq "server exit" "0" "$?"
 expect_eq "one decision journaled" "1" \
     "$(grep -c '"type":"decision"' j.jsonl)"
@@ -166,7 +166,7 @@ text=$(printf '%01000d' 0)
     > slow-client.out
 grep -q "script passed" slow-client.out ||
     { fail "slow-reader script"; tail -5 slow-client.out; }
-wait "$pid"
+wait_exit "$pid"
 expect_has "slow reader dropped" "dropping a slow reader (Sleepy" \
     "$(cat slow.err)"
 expect_eq "every share journaled" "600" \
@@ -192,6 +192,10 @@ send C {"type":"chat","id":5,"to":{"role":"control-room"},"text":"How is it goin
 expect P How is it going
 send P {"type":"share","id":"s1","to":["ncsc-im"],"tlp":"green","title":"IOCs","text":"x"}
 expect N "title":"IOCs"
+send P {"type":"note","id":"n1","text":"Dosing pumps isolated."}
+expect P {"type":"ok","re":"n1"}
+send P {"type":"share","id":"s2","to":["ncsc-im"],"tlp":"amber+strict","title":"Logs","text":"x"}
+expect P "re":"s2","code":"tlp-refused"
 SCRIPT
     { fail "before the kill"; tail -5 kc1.out; }
 kill -KILL "$pid"
@@ -208,9 +212,13 @@ expect C "type":"welcome"
 conn P control-room Olu
 expect P "title":"IOCs"
 expect P How is it going
-# resent after the crash: refused, not applied twice
+# resent after the crash: answered as before, not applied twice
 send P {"type":"ack","id":"a1","delivery":0}
-expect P "re":"a1","code":"state","message":"already acknowledged"
+expect P {"type":"ok","re":"a1"}
+send P {"type":"note","id":"n1","text":"Dosing pumps isolated."}
+expect P {"type":"ok","re":"n1"}
+send P {"type":"share","id":"s2","to":["ncsc-im"],"tlp":"amber+strict","title":"Logs","text":"x"}
+expect P "re":"s2","code":"tlp-refused"
 send P {"type":"decide","id":"d1","delivery":0,"choice":"report"}
 expect P {"type":"ok","re":"d1"}
 conn N ncsc-im Ana
@@ -219,12 +227,14 @@ send C {"type":"end","id":9}
 expect P "type":"end"
 SCRIPT
     { fail "after the resume"; tail -5 kc2.out; }
-wait "$pid"
+wait_exit "$pid"
 expect_has "resumed" "resumed at T+00:10:00" "$(cat k2.out)"
 expect_has "resumed: ended" "ended" "$("$TTXSIM" journal check k.jsonl)"
 expect_eq "resumed: one ack" "1" "$(grep -c '"type":"ack"' k.jsonl)"
 expect_eq "resumed: one decision" "1" \
     "$(grep -c '"type":"decision"' k.jsonl)"
+expect_eq "resumed: one note" "1" "$(grep -c '"type":"note"' k.jsonl)"
+expect_eq "resumed: two shares" "2" "$(grep -c '"type":"share"' k.jsonl)"
 
 # TCP on loopback, beside a Unix socket.
 port=$((20000 + $$ % 20000))
@@ -242,7 +252,7 @@ send C {"type":"end","id":4}
 expect C "type":"end"
 SCRIPT
     { fail "tcp"; tail -5 tcpc.out; }
-wait "$pid"
+wait_exit "$pid"
 expect_has "tcp listener" "Listening on 127.0.0.1:$port" "$(cat tcp.out)"
 
 # Bots play the roles nobody took; the facilitator only starts.
@@ -258,6 +268,6 @@ expect C "type":"decision"
 expect C "type":"end"
 SCRIPT
     { fail "bots script"; tail -5 bots-client.out; }
-wait "$pid"
+wait_exit "$pid"
 expect_has "bots decided" '"player":"bot"' "$(grep decision bots.jsonl)"
 finish
