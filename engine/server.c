@@ -182,6 +182,28 @@ srv_nonblock(int fd)
 	return fl == -1 ? -1 : fcntl(fd, F_SETFL, fl | O_NONBLOCK);
 }
 
+/*
+ * A socket file left by a server that was killed (nothing accepts on it):
+ * remove it, so a resumed server listens where its clients will look.  A
+ * live server's socket, or anything that is not a socket, is left alone.
+ */
+static int
+srv_stale_socket(const struct sockaddr_un *sun)
+{
+	struct stat	st;
+	int		fd, rc;
+
+	if (lstat(sun->sun_path, &st) == -1 || !S_ISSOCK(st.st_mode))
+		return -1;
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1)
+		return -1;
+	rc = connect(fd, (const struct sockaddr *)sun, sizeof *sun);
+	close(fd);
+	if (rc == 0 || errno != ECONNREFUSED)
+		return -1;
+	return unlink(sun->sun_path);
+}
+
 static int
 srv_listen_unix(struct server *srv, const char *path, struct error *e)
 {
@@ -199,9 +221,15 @@ srv_listen_unix(struct server *srv, const char *path, struct error *e)
 		return error_set(e, ERR_IO, "socket: %s", strerror(errno));
 	/* 0600 from the start: never a moment when others could connect */
 	old = umask(0177);
-	if (bind(fd, (struct sockaddr *)&sun, sizeof sun) == -1) {
+	if (bind(fd, (struct sockaddr *)&sun, sizeof sun) == -1 &&
+	    (errno != EADDRINUSE || srv_stale_socket(&sun) != 0 ||
+	    bind(fd, (struct sockaddr *)&sun, sizeof sun) == -1)) {
 		umask(old);
 		close(fd);
+		if (errno == EADDRINUSE || access(path, F_OK) == 0)
+			return error_set(e, ERR_IO, "%s: in use (another "
+			    "server is listening there, or it is not a "
+			    "socket)", path);
 		return error_set(e, ERR_IO, "%s: %s", path, strerror(errno));
 	}
 	umask(old);

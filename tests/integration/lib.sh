@@ -40,6 +40,15 @@ wait_socket() {
 	done
 }
 
+# wait_text FILE TEXT: until FILE has TEXT in it (at most 5 s)
+wait_text() {
+	_i=0
+	while ! grep -qF "$2" "$1" 2>/dev/null && [ $_i -lt 100 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
+
 # wait_exit PID: until a server exits (at most 10 s; then it is killed
 # and that is a failure), and take its status
 wait_exit() {

@@ -18,6 +18,10 @@ wait_socket sock
 
 expect_eq "socket mode" "srw-------" "$(ls -l sock | cut -c1-10)"
 expect_eq "tokens mode" "-rw-------" "$(ls -l j-tokens.txt | cut -c1-10)"
+expect_eq "a live server's socket is not taken" \
+    "ttxsim serve: $TMP/sock: in use (another server is listening there, or it is not a socket)" \
+    "$("$TTXSIM" serve --journal other.jsonl --listen "unix:$TMP/sock" \
+    "$ROOT/scenarios/tutorial.lua" 2>&1 >/dev/null)"
 
 "$CLIENT" "$TMP/sock" j-tokens.txt > client.out 2>&1 <<'SCRIPT'
 conn C control Facilitator
@@ -202,11 +206,12 @@ kill -KILL "$pid"
 wait "$pid" 2>/dev/null
 expect_has "killed: resumable" "not ended (can be resumed)" \
     "$("$TTXSIM" journal check k.jsonl)"
-"$TTXSIM" serve --resume k.jsonl --speed 60 --listen "unix:$TMP/k2" \
+# at the same address: the killed server's socket file is taken over
+"$TTXSIM" serve --resume k.jsonl --speed 60 --listen "unix:$TMP/k1" \
     > k2.out 2>&1 &
 pid=$!
-wait_socket k2
-"$CLIENT" "$TMP/k2" k-tokens.txt > kc2.out 2>&1 <<'SCRIPT' ||
+wait_text k2.out "Listening on unix:"
+"$CLIENT" "$TMP/k1" k-tokens.txt > kc2.out 2>&1 <<'SCRIPT' ||
 conn C control F
 expect C "type":"welcome"
 conn P control-room Olu
