@@ -1563,8 +1563,9 @@ server_resume(struct server *srv, struct replay *rp, struct error *e)
 	size_t		 i, count = replay_count(rp);
 	sim_time	 t;
 	double		 speed = srv->pacer.speed;
-	int64_t		 now;
+	int64_t		 now, t0;
 
+	t0 = srv_wall();
 	srv->replay = rp;
 	for (i = 0; i < count && !srv->diverged; i++) {
 		rec = replay_record(rp, i);
@@ -1635,7 +1636,8 @@ server_resume(struct server *srv, struct replay *rp, struct error *e)
 	pacer_init(&srv->pacer, now, exercise_now(ex), speed);
 	if (srv->state == ST_RUNNING)
 		pacer_resume(&srv->pacer, now);
-	srv_log(srv, "resumed at %s after checking %zu records", vtime_format(
-	    exercise_now(ex), (char[VTIME_BUFSZ]){ 0 }, VTIME_BUFSZ), count);
+	srv_log(srv, "resumed at %s after checking %zu records in %.1f ms",
+	    vtime_format(exercise_now(ex), (char[VTIME_BUFSZ]){ 0 },
+	    VTIME_BUFSZ), count, (double)(now - t0) / 1e6);
 	return 0;
 }

@@ -39,7 +39,8 @@ const struct cmd_entry cmd_serve_entry = {
 	    "  --journal FILE        the journal (default runs/...jsonl)\n"
 	    "  --tokens FILE         where to write the join tokens, mode 0600\n"
 	    "                        (default: beside the journal)\n"
-	    "  --bots ROLE,...       bots play these roles (no human in them)\n"
+	    "  --bots ROLE,...       bots play these roles (no human in them);\n"
+	    "                        all: every role (a demonstration)\n"
 	    "  --client-buffer BYTES output queued for one client before it\n"
 	    "                        is dropped as too slow (default 4 MiB)\n"
 	    "  --resume JOURNAL      go on with a stopped or crashed exercise:\n"
@@ -210,7 +211,8 @@ cmd_serve_exec(int argc, char **argv)
 	}
 	if (botroles != NULL) {
 		bots = bot_new(ex, BOT_RANDOM, seed);
-		list = strdup(botroles);
+		/* "all": a bot with no roles named plays every role */
+		list = strdup(strcmp(botroles, "all") == 0 ? "" : botroles);
 		for (tok = strtok(list, ","); tok != NULL;
 		    tok = strtok(NULL, ",")) {
 			if (bot_play(bots, tok, &e) != 0) {
