@@ -8,8 +8,9 @@
  * console that joins or reconnects gets its backlog.  A client whose
  * output queue passes the limit is dropped, never waited for.
  */
-#define _GNU_SOURCE		/* SO_PEERCRED's struct ucred */
+#define _GNU_SOURCE		/* SO_PEERCRED's struct ucred, ppoll */
 #include <sys/types.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -44,6 +45,8 @@
 #define SRV_AUTH_WINDOW		10	/* seconds */
 #define SRV_AUTH_MAX		10	/* failures per window */
 #define SRV_READ_MAX		(256 * 1024)	/* bytes per client per pass */
+#define NS_PER_MS		INT64_C(1000000)
+#define NS_PER_SEC		INT64_C(1000000000)
 
 enum srv_audience { AUD_ALL, AUD_STAFF, AUD_ROLES };
 enum srv_state { ST_WAITING, ST_RUNNING, ST_PAUSED, ST_ENDED };
@@ -111,6 +114,9 @@ struct server {
 	int64_t			 accept_pause;	/* wall ns: out of fds */
 	struct replay		*replay;	/* while resuming */
 	int			 diverged;
+	int64_t			 wake_due;	/* wall ns of the next event */
+	int64_t			*late;		/* pacing lateness, ns */
+	size_t			 nlate, clate;
 	const cJSON		*req;		/* the request being handled */
 	int			 req_ident;	/* and who sent it */
 	char			 tokens_file[512];
@@ -1240,6 +1246,10 @@ server_new(struct exercise *ex, struct journal *j,
 	FILE		*f;
 	int		 fd;
 
+#ifdef PR_SET_TIMERSLACK
+	/* events are due to the microsecond: no 50 us of timer slack */
+	prctl(PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
+#endif
 	srv = xcalloc(1, sizeof *srv);
 	srv->ex = ex;
 	srv->j = j;
@@ -1334,6 +1344,7 @@ server_free(struct server *srv)
 		free(srv->events[i].roles);
 	}
 	free(srv->events);
+	free(srv->late);
 	for (i = 0; i < srv->nidents; i++)
 		for (k = 0; k < SRV_REPLIES_KEPT; k++)
 			free(srv->idents[i].replies[k].line);
@@ -1359,19 +1370,64 @@ server_print_join(const struct server *srv, FILE *f)
 	fprintf(f, "  %-20s %s\n", "observer", srv->idents[i + 1].token);
 }
 
+static void
+srv_late(struct server *srv, int64_t ns)
+{
+	if (srv->nlate == srv->clate) {
+		srv->clate = srv->clate ? srv->clate * 2 : 1024;
+		srv->late = xreallocarray(srv->late, srv->clate,
+		    sizeof *srv->late);
+	}
+	srv->late[srv->nlate++] = ns;
+}
+
+static int
+srv_cmp_ns(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+void
+server_stats(const struct server *srv, struct server_stats *st)
+{
+	int64_t	*v;
+	size_t	 n = srv->nlate;
+
+	memset(st, 0, sizeof *st);
+	st->events = n;
+	if (n == 0)
+		return;
+	v = xreallocarray(NULL, n, sizeof *v);
+	memcpy(v, srv->late, n * sizeof *v);
+	qsort(v, n, sizeof *v, srv_cmp_ns);
+	st->late_p50 = v[(n - 1) / 2];
+	st->late_p99 = v[(size_t)((double)(n - 1) * 0.99 + 0.5)];
+	st->late_max = v[n - 1];
+	free(v);
+}
+
 int
 server_run(struct server *srv, volatile int *stop, struct error *e)
 {
 	struct pollfd	*pfd = NULL;
+	struct timespec	 ts;
 	size_t		 cap = 0, n, i;
-	int		 timeout, ended_passes = 0;
+	int		 ended_passes = 0;
 	sim_time	 next;
-	int64_t		 now;
+	int64_t		 now, at, timeout;
 
 	while (!(stop != NULL && *stop)) {
 		now = srv_wall();
-		if (srv->state == ST_RUNNING)
+		if (srv->state == ST_RUNNING) {
+			if (srv->wake_due != 0 && now >= srv->wake_due &&
+			    sim_next(srv->ex->sim) <= pacer_virtual(&srv->pacer,
+			    now))
+				srv_late(srv, now - srv->wake_due);
+			srv->wake_due = 0;
 			exercise_run(srv->ex, pacer_virtual(&srv->pacer, now));
+		}
 		if (!srv->journal_failed && journal_commit(srv->j,
 		    &srv->journal_err) != 0)
 			srv->journal_failed = 1;
@@ -1411,16 +1467,23 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 			pfd[srv->nlisten + i].events = POLLIN |
 			    (srv->clients[i]->outlen > 0 ? POLLOUT : 0);
 		}
-		timeout = 1000;
+		/* sleep until the next event's wall time, to the ns (ppoll:
+		 * a poll timeout in ms would make every event up to 1 ms
+		 * late), or a second at most */
+		timeout = NS_PER_SEC;
+		now = srv_wall();
 		if (srv->state == ST_RUNNING &&
-		    (next = sim_next(srv->ex->sim)) != SIM_NEVER) {
-			int t = pacer_timeout(&srv->pacer, srv_wall(), next);
-			if (t >= 0 && t < timeout)
-				timeout = t;
+		    (next = sim_next(srv->ex->sim)) != SIM_NEVER &&
+		    (at = pacer_wall(&srv->pacer, now, next)) != PACER_NEVER &&
+		    at - now < timeout) {
+			timeout = at > now ? at - now : 0;
+			srv->wake_due = at;
 		}
 		if (srv->state == ST_ENDED)
-			timeout = 20;
-		if (poll(pfd, n, timeout) == -1 && errno != EINTR) {
+			timeout = 20 * NS_PER_MS;
+		ts.tv_sec = timeout / NS_PER_SEC;
+		ts.tv_nsec = timeout % NS_PER_SEC;
+		if (ppoll(pfd, n, &ts, NULL) == -1 && errno != EINTR) {
 			error_set(e, ERR_IO, "poll: %s", strerror(errno));
 			free(pfd);
 			return -1;

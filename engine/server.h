@@ -48,4 +48,14 @@ void		 server_print_join(const struct server *srv, FILE *f);
 int		 server_run(struct server *srv, volatile int *stop_flag,
 		     struct error *e);
 
+/* How punctually the loop woke for the engine's events: for each wake-up
+ * that was for a scheduled event, how long after its wall-clock time the
+ * event ran (ns).  For `serve --stats' and the benchmarks. */
+struct server_stats {
+	size_t		 events;
+	int64_t		 late_p50, late_p99, late_max;
+};
+void		 server_stats(const struct server *srv,
+		     struct server_stats *st);
+
 #endif

@@ -24,7 +24,7 @@ const struct cmd_entry cmd_serve_entry = {
 	.name = "serve",
 	.usage = "[--listen unix:PATH|HOST:PORT]... [--speed X] [--seed N] "
 	    "[--journal FILE] [--tokens FILE] [--bots ROLE,...] "
-	    "[--client-buffer BYTES] SCENARIO\n"
+	    "[--client-buffer BYTES] [--stats] SCENARIO\n"
 	    "       ttxsim serve --resume JOURNAL [--listen ...]... [--speed X] "
 	    "[--tokens FILE] [SCENARIO]",
 	.summary = "serve a live exercise that players join from their "
@@ -43,6 +43,8 @@ const struct cmd_entry cmd_serve_entry = {
 	    "                        all: every role (a demonstration)\n"
 	    "  --client-buffer BYTES output queued for one client before it\n"
 	    "                        is dropped as too slow (default 4 MiB)\n"
+	    "  --stats               at the end, print how punctually events\n"
+	    "                        ran (pacing lateness)\n"
 	    "  --resume JOURNAL      go on with a stopped or crashed exercise:\n"
 	    "                        its inputs are re-applied and every record\n"
 	    "                        checked, then it is served again with the\n"
@@ -75,6 +77,7 @@ cmd_serve_exec(int argc, char **argv)
 		{ "bots", required_argument, NULL, 'b' },
 		{ "client-buffer", required_argument, NULL, 'B' },
 		{ "resume", required_argument, NULL, 'R' },
+		{ "stats", no_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -93,7 +96,7 @@ cmd_serve_exec(int argc, char **argv)
 	struct replay		*rp = NULL;
 	char			 jbuf[512], tbuf[600], *end, *list, *tok;
 	uint64_t		 seed = 0;
-	int			 c, seeded = 0, rc = EXIT_PROBLEM;
+	int			 c, seeded = 0, stats = 0, rc = EXIT_PROBLEM;
 
 	memset(&cfg, 0, sizeof cfg);
 	memset(&d, 0, sizeof d);
@@ -102,6 +105,9 @@ cmd_serve_exec(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'T':
+			stats = 1;
+			break;
 		case 'l':
 			if (cfg.nlisten == 8)
 				return cmd_usage_error(ce, "at most 8 --listen");
@@ -272,6 +278,15 @@ cmd_serve_exec(int argc, char **argv)
 	if (server_run(srv, &serve_stop, &e) != 0) {
 		fprintf(stderr, "ttxsim serve: %s\n", e.msg);
 		goto out;
+	}
+	if (stats) {
+		struct server_stats st;
+
+		server_stats(srv, &st);
+		printf("pacing: %zu wake-ups for events, late by p50 %.1f us, "
+		    "p99 %.1f us, max %.1f us\n", st.events,
+		    (double)st.late_p50 / 1e3, (double)st.late_p99 / 1e3,
+		    (double)st.late_max / 1e3);
 	}
 	if (journal_close(j, &e) != 0) {
 		j = NULL;

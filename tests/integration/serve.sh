@@ -261,7 +261,7 @@ wait_exit "$pid"
 expect_has "tcp listener" "Listening on 127.0.0.1:$port" "$(cat tcp.out)"
 
 # Bots play the roles nobody took; the facilitator only starts.
-"$TTXSIM" serve --speed 100000 --seed 7 --journal bots.jsonl \
+"$TTXSIM" serve --speed 100000 --seed 7 --journal bots.jsonl --stats \
     --bots control-room,ncsc-im --listen "unix:$TMP/bots" \
     "$ROOT/scenarios/tutorial.lua" > bots.out 2> bots.err &
 pid=$!
@@ -275,4 +275,7 @@ SCRIPT
     { fail "bots script"; tail -5 bots-client.out; }
 wait_exit "$pid"
 expect_has "bots decided" '"player":"bot"' "$(grep decision bots.jsonl)"
+# --stats: one wake-up for each time the clock had to wait for an event
+expect_has "pacing figures" "wake-ups for events, late by p50" \
+    "$(grep -E '^pacing: [1-9][0-9]* wake-ups' bots.out)"
 finish
