@@ -894,6 +894,31 @@ srv_welcome(struct server *srv, struct srv_client *c, const cJSON *re)
 		cJSON_AddBoolToObject(r, "public", ex->roles[i].is_public);
 		cJSON_AddItemToArray(a, r);
 	}
+	if (c->kind != PK_PLAYER) {
+		/* staff: the script, to fire held injects and rate objectives */
+		a = cJSON_AddArrayToObject(x, "injects");
+		for (i = 0; i < ex->ninjects; i++) {
+			const struct ex_inject *in = &ex->injects[i];
+			r = cJSON_CreateObject();
+			cJSON_AddStringToObject(r, "id", in->id);
+			cJSON_AddStringToObject(r, "title", in->title ?
+			    in->title : in->id);
+			cJSON_AddBoolToObject(r, "held", in->at == EX_HELD);
+			cJSON_AddBoolToObject(r, "contingency",
+			    in->contingency);
+			cJSON_AddNumberToObject(r, "fired", in->fired);
+			cJSON_AddItemToArray(a, r);
+		}
+		a = cJSON_AddArrayToObject(x, "objectives");
+		for (i = 0; i < ex->nobjectives; i++) {
+			r = cJSON_CreateObject();
+			cJSON_AddStringToObject(r, "id", ex->objectives[i].id);
+			cJSON_AddStringToObject(r, "text",
+			    ex->objectives[i].text ? ex->objectives[i].text :
+			    ex->objectives[i].id);
+			cJSON_AddItemToArray(a, r);
+		}
+	}
 	cJSON_AddItemToObject(w, "clock", srv_clock(srv));
 	a = cJSON_AddArrayToObject(w, "backlog");
 	for (i = 0; i < srv->nevents; i++) {
