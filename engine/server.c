@@ -84,6 +84,7 @@ struct srv_client {
 	int		 skipping;	/* discarding an overlong line */
 	char		*out;
 	size_t		 outlen, outcap;
+	size_t		 welcome_left;	/* of it, the welcome's bytes */
 	int		 bad;
 	int		 dead;
 };
@@ -117,6 +118,7 @@ struct server {
 	int64_t			 wake_due;	/* wall ns of the next event */
 	int64_t			*late;		/* pacing lateness, ns */
 	size_t			 nlate, clate;
+	int			 roster_dirty;	/* someone joined or left */
 	const cJSON		*req;		/* the request being handled */
 	int			 req_ident;	/* and who sent it */
 	char			 tokens_file[512];
@@ -322,9 +324,10 @@ srv_queue(struct server *srv, struct srv_client *c, const char *line,
 {
 	if (c->dead)
 		return;
-	/* one message always fits an empty queue: a facilitator joining a
-	 * long exercise gets its whole backlog in one welcome */
-	if (c->outlen > 0 && c->outlen + len > srv->cfg.max_output) {
+	/* the welcome does not count: a facilitator joining a long
+	 * exercise gets its whole backlog in one, and the events after it */
+	if (c->outlen > 0 && c->outlen + len > srv->cfg.max_output +
+	    c->welcome_left) {
 		srv_log(srv, "dropping a slow reader (%s, %zu bytes queued)",
 		    c->name[0] ? c->name : "?", c->outlen);
 		c->dead = 1;
@@ -519,8 +522,11 @@ srv_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 	default:
 		break;
 	}
-	if (r->kind == REC_END)
+	if (r->kind == REC_END) {
 		srv->state = ST_ENDED;
+		if (srv->cfg.report != NULL)	/* for consoles, not journal */
+			cJSON_AddStringToObject(o, "report", srv->cfg.report);
+	}
 	srv_event(srv, o, aud, roles, nroles);
 }
 
@@ -985,6 +991,8 @@ srv_hello(struct server *srv, struct srv_client *c, struct proto_request *r)
 	}
 	snprintf(c->name, sizeof c->name, "%s", srv_str(r, "name"));
 	srv_send(srv, c, srv_welcome(srv, c, r->id));
+	c->welcome_left = c->outlen;
+	srv->roster_dirty = 1;
 	srv_log(srv, "%s joined as %s", c->name, c->role >= 0 ?
 	    srv->ex->roles[c->role].id : c->kind == PK_CONTROL ? "control" :
 	    "observer");
@@ -1156,6 +1164,7 @@ srv_flush(struct server *srv, struct srv_client *c)
 	}
 	memmove(c->out, c->out + off, c->outlen - off);
 	c->outlen -= off;
+	c->welcome_left -= off < c->welcome_left ? off : c->welcome_left;
 }
 
 static void
@@ -1223,11 +1232,55 @@ srv_sweep(struct server *srv)
 		if (c->dead) {
 			if (c->outlen > 0)
 				srv_flush(srv, c);	/* a last error */
+			srv->roster_dirty |= c->kind != 0;
 			srv_client_free(c);
 		} else
 			srv->clients[j++] = c;
 	}
 	srv->nclients = j;
+}
+
+/* Who is connected, for control and observers (not kept: the next one
+ * replaces it). */
+static void
+srv_roster(struct server *srv)
+{
+	cJSON		*m = cJSON_CreateObject(), *a, *r, *names;
+	size_t		 i, k, len;
+	int		 n, staff[2] = { 0, 0 };
+	char		*line;
+
+	cJSON_AddStringToObject(m, "type", "roster");
+	a = cJSON_AddArrayToObject(m, "roles");
+	for (i = 0; i < srv->ex->nroles; i++) {
+		r = cJSON_CreateObject();
+		cJSON_AddStringToObject(r, "role", srv->ex->roles[i].id);
+		names = cJSON_AddArrayToObject(r, "players");
+		for (k = n = 0; k < srv->nclients; k++) {
+			if (srv->clients[k]->dead ||
+			    srv->clients[k]->kind != PK_PLAYER ||
+			    srv->clients[k]->role != (int)i)
+				continue;
+			cJSON_AddItemToArray(names, cJSON_CreateString(
+			    srv->clients[k]->name));
+			n++;
+		}
+		cJSON_AddNumberToObject(r, "connected", n);
+		cJSON_AddItemToArray(a, r);
+	}
+	for (k = 0; k < srv->nclients; k++)
+		if (!srv->clients[k]->dead &&
+		    srv->clients[k]->kind & (PK_CONTROL | PK_OBSERVER))
+			staff[srv->clients[k]->kind == PK_OBSERVER]++;
+	cJSON_AddNumberToObject(m, "control", staff[0]);
+	cJSON_AddNumberToObject(m, "observers", staff[1]);
+	line = proto_encode(m, &len);
+	cJSON_Delete(m);
+	for (k = 0; k < srv->nclients; k++)
+		if (srv->clients[k]->kind & (PK_CONTROL | PK_OBSERVER))
+			srv_queue(srv, srv->clients[k], line, len);
+	free(line);
+	srv->roster_dirty = 0;
 }
 
 /* Resume: the tokens the players already hold, from the tokens file. */
@@ -1465,6 +1518,8 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 			if (srv->clients[i]->outlen > 0)
 				srv_flush(srv, srv->clients[i]);
 		srv_sweep(srv);
+		if (srv->roster_dirty)
+			srv_roster(srv);	/* goes out on the next pass */
 		if (srv->state == ST_ENDED || srv->ex->ended) {
 			srv->state = ST_ENDED;
 			/* let the last events go out, then stop */

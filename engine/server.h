@@ -26,6 +26,7 @@ struct server_config {
 	size_t		 max_clients;
 	size_t		 max_output;	/* bytes queued per client */
 	FILE		*log;		/* where to say what happens */
+	const char	*report;	/* told to consoles at the end */
 };
 
 /* A server for ex (declarations loaded, not started), writing to j (which

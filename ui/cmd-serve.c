@@ -94,7 +94,8 @@ cmd_serve_exec(int argc, char **argv)
 	const char		*journal = NULL, *botroles = NULL;
 	const char		*resume = NULL, *path;
 	struct replay		*rp = NULL;
-	char			 jbuf[512], tbuf[600], *end, *list, *tok;
+	char			 jbuf[512], tbuf[600], rbuf[600], *end, *list;
+	char			*tok;
 	uint64_t		 seed = 0;
 	int			 c, seeded = 0, stats = 0, rc = EXIT_PROBLEM;
 
@@ -253,6 +254,8 @@ cmd_serve_exec(int argc, char **argv)
 	}
 	if (rp != NULL)
 		cfg.tokens_in = cfg.tokens_path;
+	exfiles_report_path(jbuf, ".md", rbuf, sizeof rbuf);
+	cfg.report = rbuf;
 	if ((srv = server_new(ex, j, &cfg, &e)) == NULL) {
 		fprintf(stderr, "ttxsim serve: %s\n", e.msg);
 		rc = EXIT_USAGE;

@@ -78,18 +78,15 @@ exfiles_reports(const char *who, const char *journal)
 	struct report	*r;
 	struct error	 e;
 	char		 path[600];
-	size_t		 i, len = strlen(journal);
+	size_t		 i;
 	FILE		*f;
 
-	if (len > 6 && strcmp(journal + len - 6, ".jsonl") == 0)
-		len -= 6;
 	if ((r = report_load(journal, &e)) == NULL) {
 		fprintf(stderr, "%s: report: %s\n", who, e.msg);
 		return;
 	}
 	for (i = 0; i < sizeof outs / sizeof outs[0]; i++) {
-		snprintf(path, sizeof path, "%.*s-report%s", (int)len,
-		    journal, outs[i].ext);
+		exfiles_report_path(journal, outs[i].ext, path, sizeof path);
 		errno = 0;
 		if ((f = fopen(path, "w")) == NULL) {
 			fprintf(stderr, "%s: %s: %s\n", who, path,
@@ -108,4 +105,15 @@ exfiles_reports(const char *who, const char *journal)
 		printf("report: %s\n", path);
 	}
 	report_free(r);
+}
+
+void
+exfiles_report_path(const char *journal, const char *ext, char *buf,
+    size_t len)
+{
+	size_t	n = strlen(journal);
+
+	if (n > 6 && strcmp(journal + n - 6, ".jsonl") == 0)
+		n -= 6;
+	snprintf(buf, len, "%.*s-report%s", (int)n, journal, ext);
 }

@@ -26,5 +26,8 @@ struct journal	*exfiles_journal(const char *path, char *buf, size_t len,
 /* Write JOURNAL-report.md and JOURNAL-report.html beside the journal,
  * saying where (or why not) on stdout / stderr prefixed with who. */
 void		 exfiles_reports(const char *who, const char *journal);
+/* The path of the journal's report with extension ext (".md") in buf. */
+void		 exfiles_report_path(const char *journal, const char *ext,
+		     char *buf, size_t len);
 
 #endif

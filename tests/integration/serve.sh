@@ -30,6 +30,11 @@ conn P control-room Olu
 expect P "kind":"player","role":"control-room"
 conn N ncsc-im Ana
 expect N "type":"welcome"
+# control sees who is connected; players never do
+expect C {"role":"ncsc-im","players":["Ana"],"connected":1}],"control":1,"observers":0}
+# control is told the held injects and the objectives
+expect C {"id":"ncsc-call","title":"Water utility reports a remote setpoint change","held":true,"contingency":false,"fired":0}
+expect C "objectives":[{"id":"report-early"
 # a bad token is refused and the connection closed
 hello X 0123456789abcdef0123456789abcdef Mallory
 expect X "code":"auth"
@@ -80,9 +85,12 @@ expect P2 {"type":"ok","re":"d1"}
 send C {"type":"end","id":2,"summary":"done"}
 expect C "type":"end"
 expect P2 "type":"end"
-expect N "type":"end"
+expect N "summary":"done","wall":
+expect N ,"report":"j-report.md"}
 # what NCSC must never have seen
 never N Sodium hydroxide
+never N "type":"roster"
+never P "injects":[
 never N "title":"Logs"
 SCRIPT
 status=$?
