@@ -385,7 +385,11 @@ srv_clock(struct server *srv)
 	cJSON	*c = cJSON_CreateObject();
 
 	cJSON_AddStringToObject(c, "type", "clock");
-	cJSON_AddNumberToObject(c, "t", (double)exercise_now(srv->ex));
+	/* the pacer's time: after a jump the engine catches up only on the
+	 * next pass, and consoles count on from this */
+	cJSON_AddNumberToObject(c, "t", (double)(srv->state == ST_RUNNING ||
+	    srv->state == ST_PAUSED ? pacer_virtual(&srv->pacer, srv_wall()) :
+	    exercise_now(srv->ex)));
 	cJSON_AddStringToObject(c, "state", srv_state_names[srv->state]);
 	cJSON_AddNumberToObject(c, "speed", srv->pacer.speed);
 	return c;

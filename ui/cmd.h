@@ -1,6 +1,6 @@
 /*
- * The subcommand table: each command lives in cmd-NAME.c and is listed
- * once, in main.c.  A command returns the process's exit status:
+ * The subcommand table: each command lives in cmd-NAME.c (facilitate,
+ * a kind of join, in cmd-join.c) and is listed once, in main.c.  A command returns the process's exit status:
  * 0 success, 1 a problem found in the input (scenario errors, check
  * failures), 2 a usage error or a file that cannot be read.
  */
@@ -21,6 +21,8 @@ struct cmd_entry {
 };
 
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_facilitate_entry;
+extern const struct cmd_entry cmd_join_entry;
 extern const struct cmd_entry cmd_journal_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_run_entry;

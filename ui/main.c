@@ -12,6 +12,8 @@
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_check_entry,
+	&cmd_facilitate_entry,
+	&cmd_join_entry,
 	&cmd_journal_entry,
 	&cmd_report_entry,
 	&cmd_run_entry,

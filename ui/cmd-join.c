@@ -1,0 +1,171 @@
+/*
+ * ttxsim join / facilitate: the consoles.  join takes any token (a
+ * role's, the control token or the observer token; the server says which
+ * console it is); facilitate is join with the control token read from
+ * the tokens file.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "console.h"
+
+static int	cmd_join_exec(int, char **);
+static int	cmd_facilitate_exec(int, char **);
+
+const struct cmd_entry cmd_join_entry = {
+	.name = "join",
+	.usage = "[--role R] [--token T | --tokens FILE] [--name N] ADDRESS",
+	.summary = "join a served exercise from this terminal (the console)",
+	.help =
+	    "ADDRESS is what `ttxsim serve' printed: unix:PATH (or a path)\n"
+	    "or HOST:PORT.  The token says who you are: a role's join token,\n"
+	    "the control token (the facilitator's console) or the observer\n"
+	    "token (read-only, sees everything).\n\n"
+	    "  --token T      the token (default: $TTXSIM_TOKEN)\n"
+	    "  --tokens FILE  read the token of --role from the server's\n"
+	    "                 tokens file\n"
+	    "  --role R       the role you play (checked against the token)\n"
+	    "  --name N       your name, as others see it (default: $USER)\n\n"
+	    "The console reconnects on its own if the server goes away.\n"
+	    "Press ? in it for the keys.\n",
+	.exec = cmd_join_exec,
+};
+
+const struct cmd_entry cmd_facilitate_entry = {
+	.name = "facilitate",
+	.usage = "[--token T | --tokens FILE] [--name N] ADDRESS",
+	.summary = "run a served exercise from the facilitator's console",
+	.help =
+	    "The control console: the clock (start, pause, speed, next\n"
+	    "event), the roster, the timeline, held injects to fire, ad hoc\n"
+	    "injects, observations, ratings and the end.\n\n"
+	    "  --token T      the control token (default: $TTXSIM_TOKEN)\n"
+	    "  --tokens FILE  read it from the server's tokens file\n"
+	    "  --name N       your name (default: $USER)\n",
+	.exec = cmd_facilitate_exec,
+};
+
+/* The token of who (a role id, "control", "observer") in a tokens file:
+ * lines "  NAME  TOKEN".  NULL if it is not there. */
+static char *
+token_from(const char *file, const char *who)
+{
+	char	 line[512], name[256], tok[128];
+	FILE	*f = fopen(file, "r");
+
+	if (f == NULL)
+		return NULL;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, " %255s %127s", name, tok) == 2 &&
+		    strcmp(name, who) == 0 && strlen(tok) == 32) {
+			fclose(f);
+			return strdup(tok);
+		}
+	fclose(f);
+	return NULL;
+}
+
+static int
+console_main(const struct cmd_entry *ce, int argc, char **argv,
+    int facilitator)
+{
+	static const struct option longopts[] = {
+		{ "role", required_argument, NULL, 'r' },
+		{ "token", required_argument, NULL, 't' },
+		{ "tokens", required_argument, NULL, 'T' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct console_session	 s;
+	const char		*role = NULL, *name = getenv("USER");
+	const char		*tokens = NULL;
+	char			*token = NULL;
+	int			 c, rc;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			if (facilitator)
+				return cmd_usage_error(ce, "no --role: the "
+				    "facilitator is control");
+			role = optarg;
+			break;
+		case 't':
+			free(token);
+			token = strdup(optarg);
+			break;
+		case 'T':
+			tokens = optarg;
+			break;
+		case 'n':
+			name = optarg;
+			break;
+		case 'h':
+			cmd_usage(ce, stdout);
+			return 0;
+		default:
+			free(token);
+			return cmd_usage_error(ce, "unknown option %s",
+			    argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1) {
+		free(token);
+		return cmd_usage_error(ce, "expected one ADDRESS");
+	}
+	if (token == NULL && tokens != NULL) {
+		if (!facilitator && role == NULL)
+			return cmd_usage_error(ce, "--tokens needs --role");
+		if ((token = token_from(tokens, facilitator ? "control" :
+		    role)) == NULL) {
+			fprintf(stderr, "ttxsim %s: %s: no token for %s\n",
+			    ce->name, tokens, facilitator ? "control" : role);
+			return EXIT_USAGE;
+		}
+	}
+	if (token == NULL && getenv("TTXSIM_TOKEN") != NULL)
+		token = strdup(getenv("TTXSIM_TOKEN"));
+	if (token == NULL)
+		return cmd_usage_error(ce, "no token: give --token or "
+		    "--tokens, or set TTXSIM_TOKEN");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		free(token);
+		fprintf(stderr, "ttxsim %s: the console needs a terminal\n",
+		    ce->name);
+		return EXIT_USAGE;
+	}
+	memset(&s, 0, sizeof s);
+	view_init(&s.view);
+	s.conn = conn_new(argv[optind], token, name && *name ? name :
+	    "player", role);
+	s.label = role;
+	rc = console_run(&s, 1);
+	if (rc != 0)
+		fprintf(stderr, "ttxsim %s: %s\n", ce->name,
+		    conn_error(s.conn));
+	else if (s.view.ended && s.view.report != NULL)
+		printf("The exercise has ended; the report: %s\n",
+		    s.view.report);
+	conn_free(s.conn);
+	view_free(&s.view);
+	free(token);
+	return rc ? EXIT_USAGE : 0;
+}
+
+static int
+cmd_join_exec(int argc, char **argv)
+{
+	return console_main(&cmd_join_entry, argc, argv, 0);
+}
+
+static int
+cmd_facilitate_exec(int argc, char **argv)
+{
+	return console_main(&cmd_facilitate_entry, argc, argv, 1);
+}

@@ -1,0 +1,1168 @@
+/*
+ * The console's model: see view.h.
+ *
+ * Records from the server carry the journal's "seq"; a record at or
+ * below the last one seen is skipped, so the backlog a reconnecting
+ * console is sent again adds nothing twice and keeps what was read.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "view.h"
+#include "xmalloc.h"
+
+static const char *const tlps[] = { "clear", "green", "amber",
+    "amber+strict", "red" };
+static const char *const ratings[] = { "P", "S", "M", "U" };
+static const char *const rating_names[] = {
+	"P  performed without challenges",
+	"S  performed with some challenges",
+	"M  performed with major challenges",
+	"U  unable to be performed" };
+
+static const char *
+str(const cJSON *o, const char *k)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, k);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int64_t
+num(const cJSON *o, const char *k, int64_t dflt)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, k);
+
+	return cJSON_IsNumber(v) ? (int64_t)v->valuedouble : dflt;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* The items of a JSON array of strings, joined with ", ". */
+static char *
+joined(const cJSON *a)
+{
+	const cJSON	*it;
+	char		*s = xstrdup(""), *t;
+
+	cJSON_ArrayForEach(it, a) {
+		if (!cJSON_IsString(it))
+			continue;
+		t = xasprintf("%s%s%s", s, *s ? ", " : "", it->valuestring);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+void
+view_init(struct view *v)
+{
+	memset(v, 0, sizeof *v);
+	v->start = -1;
+	v->duration = -1;
+	v->next_id = 1;
+	v->last_seq = -1;
+	snprintf(v->state, sizeof v->state, "waiting");
+}
+
+static void
+prompt_close(struct vprompt *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nopts; i++) {
+		free(p->opts[i]);
+		free(p->keys[i]);
+	}
+	free(p->opts);
+	free(p->keys);
+	free(p->marked);
+	free(p->text);
+	memset(p, 0, sizeof *p);
+}
+
+static void
+item_free(struct vitem *it)
+{
+	size_t	i;
+
+	free(it->from);
+	free(it->title);
+	free(it->body);
+	free(it->tlp);
+	free(it->inject);
+	free(it->decided);
+	for (i = 0; i < it->nchoices; i++) {
+		free(it->choices[i].id);
+		free(it->choices[i].label);
+	}
+	free(it->choices);
+}
+
+static void
+exercise_free_parts(struct view *v)
+{
+	size_t	i;
+
+	for (i = 0; i < v->nroles; i++) {
+		free(v->roles[i].id);
+		free(v->roles[i].name);
+		free(v->roles[i].org);
+		free(v->roles[i].players);
+	}
+	free(v->roles);
+	for (i = 0; i < v->ninjects; i++) {
+		free(v->injects[i].id);
+		free(v->injects[i].title);
+	}
+	free(v->injects);
+	for (i = 0; i < v->nobjectives; i++) {
+		free(v->objectives[i].id);
+		free(v->objectives[i].text);
+		free(v->objectives[i].verdict);
+	}
+	free(v->objectives);
+	v->roles = NULL;
+	v->injects = NULL;
+	v->objectives = NULL;
+	v->nroles = v->ninjects = v->nobjectives = 0;
+}
+
+void
+view_free(struct view *v)
+{
+	size_t	i;
+
+	for (i = 0; i < v->nitems; i++)
+		item_free(&v->items[i]);
+	free(v->items);
+	for (i = 0; i < v->nlines; i++)
+		free(v->lines[i].text);
+	free(v->lines);
+	exercise_free_parts(v);
+	free(v->role);
+	free(v->name);
+	free(v->title);
+	free(v->summary);
+	free(v->report);
+	prompt_close(&v->prompt);
+	cJSON_Delete(v->pending);
+	memset(v, 0, sizeof *v);
+}
+
+const char *
+view_kind_name(enum vitem_kind k)
+{
+	static const char *const names[] = { "inject", "share", "chat",
+	    "note", "info", "adhoc" };
+
+	return names[k];
+}
+
+static struct vitem *
+item_new(struct view *v, enum vitem_kind kind, int64_t t)
+{
+	struct vitem	*it;
+
+	if (v->nitems == v->citems) {
+		v->citems = v->citems ? v->citems * 2 : 32;
+		v->items = xreallocarray(v->items, v->citems,
+		    sizeof *v->items);
+	}
+	it = &v->items[v->nitems++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->t = t;
+	it->delivery = -1;
+	it->due = -1;
+	it->share = -1;
+	it->unread = 1;
+	return it;
+}
+
+static struct vitem *
+item_of_delivery(struct view *v, int64_t delivery)
+{
+	size_t	i;
+
+	for (i = 0; i < v->nitems; i++)
+		if (v->items[i].kind == VI_INJECT &&
+		    v->items[i].delivery == delivery)
+			return &v->items[i];
+	return NULL;
+}
+
+static void
+line_add(struct view *v, int64_t t, char *text)
+{
+	if (v->nlines == v->clines) {
+		v->clines = v->clines ? v->clines * 2 : 64;
+		v->lines = xreallocarray(v->lines, v->clines,
+		    sizeof *v->lines);
+	}
+	v->lines[v->nlines].t = t;
+	v->lines[v->nlines].text = text;
+	v->nlines++;
+}
+
+static void
+welcome(struct view *v, const cJSON *m, int64_t wall)
+{
+	const cJSON	*x = cJSON_GetObjectItemCaseSensitive(m, "exercise");
+	const cJSON	*you = cJSON_GetObjectItemCaseSensitive(m, "you");
+	const cJSON	*a, *it;
+	const char	*kind = str(you, "kind");
+	size_t		 n;
+
+	v->kind = kind == NULL || strcmp(kind, "player") == 0 ? VK_PLAYER :
+	    strcmp(kind, "control") == 0 ? VK_CONTROL : VK_OBSERVER;
+	free(v->role);
+	v->role = dup_or_null(str(you, "role"));
+	free(v->name);
+	v->name = dup_or_null(str(you, "name"));
+	free(v->title);
+	v->title = dup_or_null(str(x, "title"));
+	free(v->summary);
+	v->summary = dup_or_null(str(x, "summary"));
+	v->start = cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(x,
+	    "start")) ? num(x, "start", 0) * 1000 : -1;
+	v->duration = num(x, "duration", -1);
+	exercise_free_parts(v);
+	a = cJSON_GetObjectItemCaseSensitive(x, "roles");
+	n = (size_t)cJSON_GetArraySize(a);
+	v->roles = xcalloc(n + 1, sizeof *v->roles);
+	cJSON_ArrayForEach(it, a) {
+		struct vrole *r = &v->roles[v->nroles++];
+		r->id = xstrdup(str(it, "id") ? str(it, "id") : "?");
+		r->name = dup_or_null(str(it, "name"));
+		r->org = dup_or_null(str(it, "org"));
+		r->public = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it,
+		    "public"));
+		r->players = xstrdup("");
+	}
+	a = cJSON_GetObjectItemCaseSensitive(x, "injects");
+	n = (size_t)cJSON_GetArraySize(a);
+	v->injects = xcalloc(n + 1, sizeof *v->injects);
+	cJSON_ArrayForEach(it, a) {
+		struct vinject *in = &v->injects[v->ninjects++];
+		in->id = xstrdup(str(it, "id") ? str(it, "id") : "?");
+		in->title = xstrdup(str(it, "title") ? str(it, "title") : "");
+		in->held = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it,
+		    "held"));
+		in->contingency = cJSON_IsTrue(
+		    cJSON_GetObjectItemCaseSensitive(it, "contingency"));
+		in->fired = (int)num(it, "fired", 0);
+	}
+	a = cJSON_GetObjectItemCaseSensitive(x, "objectives");
+	n = (size_t)cJSON_GetArraySize(a);
+	v->objectives = xcalloc(n + 1, sizeof *v->objectives);
+	cJSON_ArrayForEach(it, a) {
+		struct vobjective *o = &v->objectives[v->nobjectives++];
+		o->id = xstrdup(str(it, "id") ? str(it, "id") : "?");
+		o->text = xstrdup(str(it, "text") ? str(it, "text") : "");
+	}
+	v->connected = 1;
+	view_apply(v, cJSON_GetObjectItemCaseSensitive(m, "clock"), wall);
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(m, "backlog"))
+		view_apply(v, it, wall);
+}
+
+static void
+roster(struct view *v, const cJSON *m)
+{
+	const cJSON	*it;
+	size_t		 i;
+
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(m, "roles")) {
+		for (i = 0; i < v->nroles; i++) {
+			if (str(it, "role") == NULL ||
+			    strcmp(v->roles[i].id, str(it, "role")) != 0)
+				continue;
+			v->roles[i].connected = (int)num(it, "connected", 0);
+			free(v->roles[i].players);
+			v->roles[i].players = joined(
+			    cJSON_GetObjectItemCaseSensitive(it, "players"));
+		}
+	}
+	v->control_n = (int)num(m, "control", 0);
+	v->observers_n = (int)num(m, "observers", 0);
+}
+
+/* An inject delivered: an inbox item for its recipients (and staff). */
+static void
+inject(struct view *v, const cJSON *r, int64_t t)
+{
+	struct vitem	*it = item_new(v, VI_INJECT, t);
+	const cJSON	*c, *a = cJSON_GetObjectItemCaseSensitive(r,
+	    "choices");
+	size_t		 i;
+
+	it->inject = dup_or_null(str(r, "inject"));
+	it->delivery = (int)num(r, "delivery", -1);
+	it->from = dup_or_null(str(r, "from"));
+	it->title = dup_or_null(str(r, "title"));
+	it->body = dup_or_null(str(r, "body"));
+	it->tlp = dup_or_null(str(r, "tlp"));
+	it->due = num(r, "due", -1);
+	it->choices = xcalloc((size_t)cJSON_GetArraySize(a) + 1,
+	    sizeof *it->choices);
+	cJSON_ArrayForEach(c, a) {
+		it->choices[it->nchoices].id = xstrdup(str(c, "id") ?
+		    str(c, "id") : "?");
+		it->choices[it->nchoices].label = xstrdup(str(c, "label") ?
+		    str(c, "label") : "");
+		it->nchoices++;
+	}
+	for (i = 0; i < v->ninjects; i++)
+		if (it->inject && strcmp(v->injects[i].id, it->inject) == 0)
+			v->injects[i].fired++;
+}
+
+static void
+message(struct view *v, const cJSON *r, enum vitem_kind k, int64_t t)
+{
+	struct vitem	*it;
+	const char	*role = str(r, "role");
+	char		*to;
+
+	/* what this player sent is not news to them */
+	if (v->kind == VK_PLAYER && role != NULL && v->role != NULL &&
+	    strcmp(role, v->role) == 0)
+		return;
+	if (k == VI_SHARE && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r,
+	    "refused")))
+		return;
+	it = item_new(v, k, t);
+	it->from = xstrdup(role != NULL ? role : k == VI_ADHOC ? "control" :
+	    "?");
+	it->tlp = dup_or_null(str(r, "tlp"));
+	it->body = dup_or_null(str(r, k == VI_ADHOC ? "body" : "text"));
+	it->share = (int)num(r, "share", -1);
+	switch (k) {
+	case VI_SHARE:
+	case VI_ADHOC:
+		it->title = dup_or_null(str(r, "title"));
+		break;
+	case VI_CHAT:
+		to = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetObjectItemCaseSensitive(r, "to"), "control")) ?
+		    xstrdup("control") : NULL;
+		it->title = xasprintf("Chat%s%s", to ? " to " : "",
+		    to ? to : "");
+		free(to);
+		break;
+	case VI_INFO:
+		it->title = xstrdup("Request for information");
+		break;
+	default:
+		it->title = xstrdup("Situation report");
+		break;
+	}
+}
+
+/* One line of the staff timeline for a record. */
+static char *
+timeline_text(const cJSON *r, const char *type)
+{
+	const char	*role = str(r, "role") ? str(r, "role") : "control";
+	char		*to = joined(cJSON_GetObjectItemCaseSensitive(r, "to"));
+	char		*s;
+
+	if (strcmp(type, "start") == 0)
+		s = xstrdup("Exercise started");
+	else if (strcmp(type, "phase") == 0)
+		s = xasprintf("Phase: %s", str(r, "phase"));
+	else if (strcmp(type, "inject") == 0)
+		s = xasprintf("Inject %s to %s: %s", str(r, "inject"), to,
+		    str(r, "title") ? str(r, "title") : "");
+	else if (strcmp(type, "ack") == 0)
+		s = xasprintf("%s (%s) acknowledged %s", role,
+		    str(r, "player"), str(r, "inject"));
+	else if (strcmp(type, "decision") == 0)
+		s = xasprintf("%s (%s) decided %s: %s%s", role,
+		    str(r, "player"), str(r, "inject"), str(r, "choice"),
+		    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "late")) ?
+		    " (late)" : "");
+	else if (strcmp(type, "timeout") == 0)
+		s = xasprintf("%s: no decision by the deadline",
+		    str(r, "inject"));
+	else if (strcmp(type, "objective") == 0)
+		s = xasprintf("Objective %s %s: %s", str(r, "objective"),
+		    str(r, "verdict"), str(r, "note") ? str(r, "note") : "");
+	else if (strcmp(type, "log") == 0)
+		s = xasprintf("Log: %s", str(r, "text"));
+	else if (strcmp(type, "error") == 0)
+		s = xasprintf("SCENARIO ERROR %s", str(r, "text"));
+	else if (strcmp(type, "end") == 0)
+		s = xasprintf("Exercise ended (%s)%s%s", str(r, "reason"),
+		    str(r, "summary") ? ": " : "",
+		    str(r, "summary") ? str(r, "summary") : "");
+	else if (strcmp(type, "share") == 0)
+		s = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r,
+		    "refused")) ? xasprintf("%s share REFUSED (TLP:%s to %s): "
+		    "%s", role, str(r, "tlp"), to, str(r, "reason")) :
+		    xasprintf("%s shared \"%s\" TLP:%s to %s", role,
+		    str(r, "title"), str(r, "tlp"), to);
+	else if (strcmp(type, "note") == 0)
+		s = xasprintf("%s sitrep: %s", role, str(r, "text"));
+	else if (strcmp(type, "command") == 0)
+		s = xasprintf("Control: %s%s%s", str(r, "command"),
+		    str(r, "inject") ? " " : "", str(r, "inject") ?
+		    str(r, "inject") : "");
+	else if (strcmp(type, "chat") == 0)
+		s = xasprintf("%s chat: %s", role, str(r, "text"));
+	else if (strcmp(type, "request") == 0)
+		s = xasprintf("%s asks control: %s", role, str(r, "text"));
+	else if (strcmp(type, "observation") == 0)
+		s = xasprintf("Observation%s%s: %s", str(r, "objective") ?
+		    " on " : "", str(r, "objective") ? str(r, "objective") :
+		    "", str(r, "text"));
+	else if (strcmp(type, "rating") == 0)
+		s = xasprintf("Rated %s: %s", str(r, "objective"),
+		    str(r, "rating"));
+	else if (strcmp(type, "adhoc") == 0)
+		s = xasprintf("Ad hoc inject to %s: %s", to, str(r, "title"));
+	else
+		s = xasprintf("%s", type);
+	free(to);
+	return s;
+}
+
+/* A journal record the server passed on. */
+static void
+record(struct view *v, const cJSON *r, const char *type)
+{
+	int64_t		 t = num(r, "t", 0), seq = num(r, "seq", -1);
+	struct vitem	*it;
+	const char	*role = str(r, "role");
+	size_t		 i;
+
+	if (seq >= 0) {
+		if (seq <= v->last_seq)
+			return;		/* seen before a reconnect */
+		v->last_seq = seq;
+	}
+	if (v->kind != VK_PLAYER)
+		line_add(v, t, timeline_text(r, type));
+	if (strcmp(type, "inject") == 0)
+		inject(v, r, t);
+	else if (strcmp(type, "ack") == 0 || strcmp(type, "decision") == 0 ||
+	    strcmp(type, "timeout") == 0) {
+		if ((it = item_of_delivery(v, num(r, "delivery", -1))) == NULL)
+			return;
+		if (type[0] == 't')
+			it->timed_out = 1;
+		else if (type[0] == 'd') {
+			free(it->decided);
+			it->decided = dup_or_null(str(r, "choice"));
+		}
+		if (type[0] != 't' && (v->kind != VK_PLAYER ||
+		    (role != NULL && v->role != NULL &&
+		    strcmp(role, v->role) == 0)))
+			it->acked = 1;
+	} else if (strcmp(type, "share") == 0)
+		message(v, r, VI_SHARE, t);
+	else if (strcmp(type, "chat") == 0)
+		message(v, r, VI_CHAT, t);
+	else if (strcmp(type, "request") == 0)
+		message(v, r, VI_INFO, t);
+	else if (strcmp(type, "note") == 0 && v->kind != VK_PLAYER)
+		message(v, r, VI_NOTE, t);
+	else if (strcmp(type, "adhoc") == 0)
+		message(v, r, VI_ADHOC, t);
+	else if (strcmp(type, "objective") == 0) {
+		for (i = 0; i < v->nobjectives; i++)
+			if (str(r, "objective") && strcmp(v->objectives[i].id,
+			    str(r, "objective")) == 0) {
+				free(v->objectives[i].verdict);
+				v->objectives[i].verdict = dup_or_null(str(r,
+				    "verdict"));
+			}
+	} else if (strcmp(type, "rating") == 0) {
+		for (i = 0; i < v->nobjectives; i++)
+			if (str(r, "objective") && strcmp(v->objectives[i].id,
+			    str(r, "objective")) == 0) {
+				free(v->objectives[i].verdict);
+				v->objectives[i].verdict = xasprintf("rated %s",
+				    str(r, "rating"));
+			}
+	} else if (strcmp(type, "end") == 0) {
+		v->ended = 1;
+		snprintf(v->state, sizeof v->state, "ended");
+		if (str(r, "report") != NULL) {
+			free(v->report);
+			v->report = xstrdup(str(r, "report"));
+		}
+	}
+}
+
+void
+view_apply(struct view *v, const cJSON *m, int64_t wall)
+{
+	const char	*type = str(m, "type");
+
+	if (type == NULL)
+		return;
+	if (strcmp(type, "welcome") == 0)
+		welcome(v, m, wall);
+	else if (strcmp(type, "clock") == 0) {
+		v->clock_t = num(m, "t", 0);
+		v->clock_wall = wall;
+		v->speed = cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(m,
+		    "speed")) ? cJSON_GetObjectItemCaseSensitive(m,
+		    "speed")->valuedouble : 1;
+		snprintf(v->state, sizeof v->state, "%s", str(m, "state") ?
+		    str(m, "state") : "?");
+		if (strcmp(v->state, "ended") == 0)
+			v->ended = 1;
+	} else if (strcmp(type, "roster") == 0)
+		roster(v, m);
+	else if (strcmp(type, "ok") == 0)
+		snprintf(v->status, sizeof v->status, "Done.");
+	else if (strcmp(type, "error") == 0)
+		snprintf(v->status, sizeof v->status, "%s: %s",
+		    str(m, "code") && strcmp(str(m, "code"), "tlp-refused") ==
+		    0 ? "Refused" : "Error", str(m, "message") ?
+		    str(m, "message") : "?");
+	else if (strcmp(type, "pong") != 0)
+		record(v, m, type);
+	if (v->sel >= v->nitems)
+		v->sel = v->nitems ? v->nitems - 1 : 0;
+}
+
+int64_t
+view_now(const struct view *v, int64_t wall)
+{
+	int64_t	t = v->clock_t;
+
+	if (strcmp(v->state, "running") == 0 && wall > v->clock_wall)
+		t += (int64_t)((double)(wall - v->clock_wall) * v->speed);
+	return t;
+}
+
+enum vdeadline
+view_deadline(const struct vitem *it, int64_t now)
+{
+	if (it->kind != VI_INJECT || it->due < 0)
+		return VD_NONE;
+	if (it->decided != NULL)
+		return VD_DONE;
+	if (it->timed_out || now >= it->due)
+		return VD_OVERDUE;
+	return it->due - now <= VIEW_URGENT_MS ? VD_URGENT : VD_OPEN;
+}
+
+size_t
+view_unread(const struct view *v)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < v->nitems; i++)
+		n += v->items[i].unread;
+	return n;
+}
+
+void
+view_clock_text(const struct view *v, int64_t now, char *buf, size_t len)
+{
+	int64_t		 s = now / 1000;
+	char		 cal[64] = "";
+	time_t		 tt;
+	struct tm	 tm;
+
+	if (v->start >= 0) {
+		tt = (time_t)((v->start + now) / 1000);
+		gmtime_r(&tt, &tm);
+		strftime(cal, sizeof cal, "  %a %d %b %H:%MZ", &tm);
+	}
+	if (s >= 86400)
+		snprintf(buf, len, "T+%lldd %02lld:%02lld:%02lld%s",
+		    (long long)(s / 86400), (long long)(s / 3600 % 24),
+		    (long long)(s / 60 % 60), (long long)(s % 60), cal);
+	else
+		snprintf(buf, len, "T+%02lld:%02lld:%02lld%s",
+		    (long long)(s / 3600), (long long)(s / 60 % 60),
+		    (long long)(s % 60), cal);
+}
+
+/* Requests. */
+
+static cJSON *
+request(struct view *v, const char *type)
+{
+	cJSON	*r = cJSON_CreateObject();
+
+	cJSON_AddStringToObject(r, "type", type);
+	cJSON_AddNumberToObject(r, "id", v->next_id++);
+	return r;
+}
+
+static struct vitem *
+selected(struct view *v)
+{
+	return v->nitems > 0 ? &v->items[v->sel] : NULL;
+}
+
+static void
+prompt_open(struct view *v, enum vprompt_kind kind, int action,
+    const char *title)
+{
+	prompt_close(&v->prompt);
+	v->prompt.kind = kind;
+	v->prompt.action = action;
+	snprintf(v->prompt.title, sizeof v->prompt.title, "%s", title);
+}
+
+static void
+prompt_add(struct view *v, const char *label, const char *key)
+{
+	struct vprompt	*p = &v->prompt;
+
+	p->opts = xreallocarray(p->opts, p->nopts + 1, sizeof *p->opts);
+	p->keys = xreallocarray(p->keys, p->nopts + 1, sizeof *p->keys);
+	p->marked = xreallocarray(p->marked, p->nopts + 1,
+	    sizeof *p->marked);
+	p->opts[p->nopts] = xstrdup(label);
+	p->keys[p->nopts] = xstrdup(key);
+	p->marked[p->nopts] = 0;
+	p->nopts++;
+}
+
+static void
+text_open(struct view *v, int action, int step, const char *title,
+    int multiline)
+{
+	char	*keep = v->prompt.text;		/* the steps so far */
+
+	v->prompt.text = NULL;
+	prompt_close(&v->prompt);
+	v->prompt.kind = VP_TEXT;
+	v->prompt.action = action;
+	v->prompt.step = step;
+	v->prompt.multiline = multiline;
+	snprintf(v->prompt.title, sizeof v->prompt.title, "%s", title);
+	v->prompt.cap = 256;
+	v->prompt.text = xcalloc(v->prompt.cap, 1);
+	free(keep);
+}
+
+/*
+ * A multi-step prompt keeps what the earlier steps chose in the request
+ * being built; v->pending holds it between keys.
+ */
+static cJSON *
+pending(struct view *v)
+{
+	if (v->pending == NULL)
+		v->pending = cJSON_CreateObject();
+	return v->pending;
+}
+
+static void
+pending_drop(struct view *v)
+{
+	cJSON_Delete(v->pending);
+	v->pending = NULL;
+}
+
+static void
+roles_prompt(struct view *v, int action, const char *title, int multi)
+{
+	size_t	i;
+	char	*label;
+
+	prompt_open(v, multi ? VP_MULTI : VP_PICK, action, title);
+	for (i = 0; i < v->nroles; i++) {
+		if (v->role != NULL && strcmp(v->roles[i].id, v->role) == 0)
+			continue;
+		label = xasprintf("%-16s %s%s", v->roles[i].id,
+		    v->roles[i].name ? v->roles[i].name : "",
+		    v->roles[i].public ? " (public)" : "");
+		prompt_add(v, label, v->roles[i].id);
+		free(label);
+	}
+}
+
+/* Open the prompt for an action, or make its request straight away. */
+static enum view_action
+start_action(struct view *v, enum view_action a, cJSON **req)
+{
+	struct vitem	*it = selected(v);
+	size_t		 i;
+	char		*label;
+
+	pending_drop(v);
+	switch (a) {
+	case VA_ACK:
+		if (it == NULL || it->kind != VI_INJECT) {
+			snprintf(v->status, sizeof v->status, "Select an "
+			    "inject to acknowledge.");
+			return VA_REDRAW;
+		}
+		*req = request(v, "ack");
+		cJSON_AddNumberToObject(*req, "delivery", it->delivery);
+		return VA_REQUEST;
+	case VA_DECIDE:
+		if (it == NULL || it->nchoices == 0) {
+			snprintf(v->status, sizeof v->status, "This item has "
+			    "no decision to make.");
+			return VA_REDRAW;
+		}
+		prompt_open(v, VP_PICK, a, "Decide");
+		for (i = 0; i < it->nchoices; i++) {
+			label = xasprintf("%zu  %s", i + 1,
+			    it->choices[i].label);
+			prompt_add(v, label, it->choices[i].id);
+			free(label);
+		}
+		return VA_REDRAW;
+	case VA_NOTE:
+		text_open(v, a, 0, it != NULL && it->kind == VI_INJECT ?
+		    "Situation report on the selected inject (ctrl-d sends, "
+		    "esc cancels)" : "Situation report (ctrl-d sends, esc "
+		    "cancels)", 1);
+		return VA_REDRAW;
+	case VA_SHARE:
+		if (it == NULL) {
+			snprintf(v->status, sizeof v->status, "Select an item "
+			    "to share.");
+			return VA_REDRAW;
+		}
+		roles_prompt(v, a, "Share with (space marks, enter goes on)",
+		    1);
+		return VA_REDRAW;
+	case VA_CHAT:
+		prompt_open(v, VP_PICK, a, "Chat to");
+		prompt_add(v, "control          Exercise control", "");
+		for (i = 0; i < v->nroles; i++) {
+			if (v->role != NULL && strcmp(v->roles[i].id,
+			    v->role) == 0)
+				continue;
+			label = xasprintf("%-16s %s", v->roles[i].id,
+			    v->roles[i].name ? v->roles[i].name : "");
+			prompt_add(v, label, v->roles[i].id);
+			free(label);
+		}
+		return VA_REDRAW;
+	case VA_INFO:
+		text_open(v, a, 0, "Request for information to control "
+		    "(enter sends)", 0);
+		return VA_REDRAW;
+	case VA_FIRE:
+		prompt_open(v, VP_PICK, a, "Fire which inject");
+		for (i = 0; i < v->ninjects; i++) {
+			if (!v->injects[i].held)
+				continue;
+			label = xasprintf("%-20s %s%s%s", v->injects[i].id,
+			    v->injects[i].title, v->injects[i].contingency ?
+			    " [contingency]" : "", v->injects[i].fired ?
+			    " [fired]" : "");
+			prompt_add(v, label, v->injects[i].id);
+			free(label);
+		}
+		if (v->prompt.nopts == 0) {
+			prompt_close(&v->prompt);
+			snprintf(v->status, sizeof v->status, "The scenario "
+			    "has no held injects.");
+		}
+		return VA_REDRAW;
+	case VA_ADHOC:
+		roles_prompt(v, a, "Ad hoc inject to (space marks, enter goes "
+		    "on)", 1);
+		return VA_REDRAW;
+	case VA_OBSERVE:
+	case VA_RATE:
+		prompt_open(v, VP_PICK, a, a == VA_RATE ? "Rate which "
+		    "objective" : "Observation on which objective");
+		if (a == VA_OBSERVE)
+			prompt_add(v, "(none)", "");
+		for (i = 0; i < v->nobjectives; i++) {
+			label = xasprintf("%-20s %s", v->objectives[i].id,
+			    v->objectives[i].text);
+			prompt_add(v, label, v->objectives[i].id);
+			free(label);
+		}
+		return VA_REDRAW;
+	case VA_END:
+		prompt_open(v, VP_CONFIRM, a, "End the exercise for everyone? "
+		    "(y/n)");
+		return VA_REDRAW;
+	default:
+		return VA_NONE;
+	}
+}
+
+/* The current prompt's step is complete: go on, or make the request. */
+static enum view_action
+prompt_done(struct view *v, cJSON **req)
+{
+	struct vprompt	*p = &v->prompt;
+	struct vitem	*it = selected(v);
+	cJSON		*r, *to;
+	const char	*key = p->nopts ? p->keys[p->sel] : NULL;
+	int		 a = p->action;
+	size_t		 i;
+
+	if ((p->kind == VP_TEXT && p->len == 0)) {
+		snprintf(v->status, sizeof v->status, "Nothing to send.");
+		return VA_REDRAW;
+	}
+	switch (a) {
+	case VA_DECIDE:
+		if (it == NULL)
+			break;
+		*req = request(v, "decide");
+		cJSON_AddNumberToObject(*req, "delivery", it->delivery);
+		cJSON_AddStringToObject(*req, "choice", key);
+		break;
+	case VA_NOTE:
+		*req = request(v, "note");
+		cJSON_AddStringToObject(*req, "text", p->text);
+		if (it != NULL && it->kind == VI_INJECT)
+			cJSON_AddNumberToObject(*req, "delivery",
+			    it->delivery);
+		break;
+	case VA_INFO:
+		*req = request(v, "request-info");
+		cJSON_AddStringToObject(*req, "text", p->text);
+		break;
+	case VA_SHARE:
+	case VA_ADHOC:
+		if (p->kind == VP_MULTI) {
+			/* the marked roles, or the one under the cursor */
+			to = cJSON_AddArrayToObject(pending(v), "to");
+			for (i = 0; i < p->nopts; i++)
+				if (p->marked[i])
+					cJSON_AddItemToArray(to,
+					    cJSON_CreateString(p->keys[i]));
+			if (cJSON_GetArraySize(to) == 0)
+				cJSON_AddItemToArray(to,
+				    cJSON_CreateString(key));
+			prompt_open(v, VP_PICK, a, "TLP label");
+			for (i = 0; i < sizeof tlps / sizeof tlps[0]; i++) {
+				char *l = xasprintf("TLP:%s", tlps[i]);
+				for (char *c = l + 4; *c; c++)
+					*c = (char)(*c >= 'a' && *c <= 'z' ?
+					    *c - 32 : *c);
+				prompt_add(v, l, tlps[i]);
+				free(l);
+			}
+			/* AMBER is the usual label between partners */
+			v->prompt.sel = 2;
+			return VA_REDRAW;
+		}
+		if (p->kind == VP_PICK) {
+			cJSON_AddStringToObject(pending(v), "tlp", key);
+			if (a == VA_SHARE) {
+				r = request(v, "share");
+				cJSON_AddItemToObject(r, "to", cJSON_Duplicate(
+				    cJSON_GetObjectItemCaseSensitive(v->pending,
+				    "to"), 1));
+				cJSON_AddStringToObject(r, "tlp", key);
+				cJSON_AddStringToObject(r, "title", it &&
+				    it->title ? it->title : "Shared item");
+				cJSON_AddStringToObject(r, "text", it &&
+				    it->body && *it->body ? it->body : "-");
+				if (it != NULL && it->share >= 0)
+					cJSON_AddNumberToObject(r, "ref",
+					    it->share);
+				*req = r;
+				break;
+			}
+			text_open(v, a, 1, "Title (enter goes on)", 0);
+			return VA_REDRAW;
+		}
+		if (p->step == 1) {
+			cJSON_AddStringToObject(pending(v), "title", p->text);
+			text_open(v, a, 2, "Body (ctrl-d sends, esc cancels)",
+			    1);
+			return VA_REDRAW;
+		}
+		r = request(v, "adhoc");
+		cJSON_AddItemToObject(r, "to", cJSON_Duplicate(
+		    cJSON_GetObjectItemCaseSensitive(v->pending, "to"), 1));
+		cJSON_AddStringToObject(r, "title", str(v->pending, "title"));
+		cJSON_AddStringToObject(r, "body", p->text);
+		cJSON_AddStringToObject(r, "tlp", str(v->pending, "tlp"));
+		*req = r;
+		break;
+	case VA_CHAT:
+		if (p->kind == VP_PICK) {
+			cJSON_AddStringToObject(pending(v), "to", key);
+			text_open(v, a, 1, "Chat (enter sends)", 0);
+			return VA_REDRAW;
+		}
+		r = request(v, "chat");
+		to = cJSON_AddObjectToObject(r, "to");
+		if (*str(v->pending, "to") == '\0')
+			cJSON_AddTrueToObject(to, "control");
+		else
+			cJSON_AddStringToObject(to, "role", str(v->pending,
+			    "to"));
+		cJSON_AddStringToObject(r, "text", p->text);
+		*req = r;
+		break;
+	case VA_FIRE:
+		*req = request(v, "fire");
+		cJSON_AddStringToObject(*req, "inject", key);
+		break;
+	case VA_OBSERVE:
+		if (p->kind == VP_PICK) {
+			cJSON_AddStringToObject(pending(v), "objective", key);
+			text_open(v, a, 1, "Observation (ctrl-d saves, esc "
+			    "cancels)", 1);
+			return VA_REDRAW;
+		}
+		*req = request(v, "observe");
+		cJSON_AddStringToObject(*req, "text", p->text);
+		if (*str(v->pending, "objective") != '\0')
+			cJSON_AddStringToObject(*req, "objective",
+			    str(v->pending, "objective"));
+		break;
+	case VA_RATE:
+		if (p->step == 0) {
+			cJSON_AddStringToObject(pending(v), "objective", key);
+			prompt_open(v, VP_PICK, a, "Rating");
+			v->prompt.step = 1;
+			for (i = 0; i < 4; i++)
+				prompt_add(v, rating_names[i], ratings[i]);
+			return VA_REDRAW;
+		}
+		*req = request(v, "rate");
+		cJSON_AddStringToObject(*req, "objective", str(v->pending,
+		    "objective"));
+		cJSON_AddStringToObject(*req, "rating", key);
+		break;
+	case VA_END:
+		*req = request(v, "end");
+		break;
+	default:
+		break;
+	}
+	prompt_close(&v->prompt);
+	pending_drop(v);
+	return *req != NULL ? VA_REQUEST : VA_REDRAW;
+}
+
+static void
+text_insert(struct vprompt *p, int key)
+{
+	if (p->len + 2 >= p->cap) {
+		p->cap *= 2;
+		p->text = xreallocarray(p->text, p->cap, 1);
+	}
+	p->text[p->len++] = (char)key;
+	p->text[p->len] = '\0';
+}
+
+static void
+text_backspace(struct vprompt *p)
+{
+	/* a whole UTF-8 character: continuation bytes are 10xxxxxx */
+	while (p->len > 0 && ((unsigned char)p->text[p->len - 1] & 0xc0) ==
+	    0x80)
+		p->len--;
+	if (p->len > 0)
+		p->len--;
+	p->text[p->len] = '\0';
+}
+
+static enum view_action
+prompt_key(struct view *v, int key, cJSON **req)
+{
+	struct vprompt	*p = &v->prompt;
+
+	if (key == VIEW_KEY_ESC) {
+		prompt_close(p);
+		pending_drop(v);
+		snprintf(v->status, sizeof v->status, "Cancelled.");
+		return VA_REDRAW;
+	}
+	switch (p->kind) {
+	case VP_CONFIRM:
+		if (key == 'y' || key == 'Y')
+			return prompt_done(v, req);
+		prompt_close(p);
+		return VA_REDRAW;
+	case VP_TEXT:
+		if (key == VIEW_KEY_SEND || (key == VIEW_KEY_ENTER &&
+		    !p->multiline))
+			return prompt_done(v, req);
+		if (key == VIEW_KEY_ENTER)
+			text_insert(p, '\n');
+		else if (key == VIEW_KEY_BS)
+			text_backspace(p);
+		else if (key == VIEW_KEY_TAB)
+			text_insert(p, ' ');
+		else if (key >= 0x20 && key <= 0xff && key != 0x7f &&
+		    p->len < 16000)
+			text_insert(p, key);
+		return VA_REDRAW;
+	default:
+		if (key == VIEW_KEY_UP && p->sel > 0)
+			p->sel--;
+		else if (key == VIEW_KEY_DOWN && p->sel + 1 < p->nopts)
+			p->sel++;
+		else if (key == ' ' && p->kind == VP_MULTI)
+			p->marked[p->sel] = !p->marked[p->sel];
+		else if (key >= '1' && key <= '9' && p->kind == VP_PICK &&
+		    (size_t)(key - '1') < p->nopts) {
+			p->sel = (size_t)(key - '1');
+			return prompt_done(v, req);
+		} else if (key == VIEW_KEY_ENTER)
+			return prompt_done(v, req);
+		return VA_REDRAW;
+	}
+}
+
+static enum view_action
+control_key(struct view *v, int key, cJSON **req)
+{
+	cJSON	*r;
+
+	switch (key) {
+	case ' ':
+		if (strcmp(v->state, "waiting") == 0)
+			*req = request(v, "start");
+		else if (strcmp(v->state, "running") == 0)
+			*req = request(v, "pause");
+		else if (strcmp(v->state, "paused") == 0)
+			*req = request(v, "resume");
+		else
+			return VA_NONE;
+		return VA_REQUEST;
+	case 'n':
+		*req = request(v, "jump");
+		return VA_REQUEST;
+	case '+':
+	case '-':
+		r = request(v, "speed");
+		cJSON_AddNumberToObject(r, "x", key == '+' ? v->speed * 2 :
+		    v->speed / 2);
+		*req = r;
+		return VA_REQUEST;
+	case 'f':
+		return start_action(v, VA_FIRE, req);
+	case 'a':
+		return start_action(v, VA_ADHOC, req);
+	case 'e':
+		return start_action(v, VA_END, req);
+	case 'c':
+		return start_action(v, VA_CHAT, req);
+	}
+	return VA_NONE;
+}
+
+static enum view_action
+player_key(struct view *v, int key, cJSON **req)
+{
+	switch (key) {
+	case 'a':
+		return start_action(v, VA_ACK, req);
+	case 'd':
+		return start_action(v, VA_DECIDE, req);
+	case 'n':
+		return start_action(v, VA_NOTE, req);
+	case 's':
+		return start_action(v, VA_SHARE, req);
+	case 'c':
+		return start_action(v, VA_CHAT, req);
+	case 'i':
+		return start_action(v, VA_INFO, req);
+	}
+	return VA_NONE;
+}
+
+enum view_action
+view_key(struct view *v, int key, int64_t wall, cJSON **req)
+{
+	enum view_action	a;
+	size_t			page = 10;
+
+	(void)wall;
+	*req = NULL;
+	if (v->prompt.kind != VP_NONE)
+		return prompt_key(v, key, req);
+	if (v->help) {
+		v->help = 0;
+		return VA_REDRAW;
+	}
+	switch (key) {
+	case '?':
+		v->help = 1;
+		return VA_REDRAW;
+	case 'q':
+		return VA_QUIT;
+	case VIEW_KEY_TAB:
+		if (v->kind != VK_PLAYER)
+			v->pane = !v->pane;
+		return VA_SWITCH;
+	case VIEW_KEY_UP:
+	case 'k':
+		if (v->sel > 0)
+			v->sel--;
+		break;
+	case VIEW_KEY_DOWN:
+	case 'j':
+		if (v->sel + 1 < v->nitems)
+			v->sel++;
+		break;
+	case VIEW_KEY_PGUP:
+		v->sel = v->sel > page ? v->sel - page : 0;
+		break;
+	case VIEW_KEY_PGDN:
+		v->sel = v->sel + page < v->nitems ? v->sel + page :
+		    v->nitems ? v->nitems - 1 : 0;
+		break;
+	default:
+		if (v->ended)
+			return VA_NONE;
+		if (v->kind == VK_PLAYER)
+			a = player_key(v, key, req);
+		else {
+			a = key == 'o' ? start_action(v, VA_OBSERVE, req) :
+			    key == 'r' ? start_action(v, VA_RATE, req) :
+			    v->kind == VK_CONTROL ? control_key(v, key, req) :
+			    VA_NONE;
+		}
+		if (a == VA_REQUEST)
+			snprintf(v->status, sizeof v->status, "Sending...");
+		return a;
+	}
+	if (v->nitems > 0)
+		v->items[v->sel].unread = 0;
+	return VA_REDRAW;
+}
+
+const char *
+view_keyhelp(const struct view *v)
+{
+	switch (v->prompt.kind) {
+	case VP_PICK:
+		return "up/down choose  enter select  1-9 pick  esc cancel";
+	case VP_MULTI:
+		return "up/down move  space mark  enter go on  esc cancel";
+	case VP_TEXT:
+		return v->prompt.multiline ? "type; enter new line  ctrl-d "
+		    "send  esc cancel" : "type; enter send  esc cancel";
+	case VP_CONFIRM:
+		return "y yes  n no";
+	default:
+		break;
+	}
+	if (v->kind == VK_CONTROL)
+		return "space start/pause  n next event  +/- speed  f fire  "
+		    "a ad hoc  o observe  r rate  c chat  e end  tab pane  "
+		    "? help  q quit";
+	if (v->kind == VK_OBSERVER)
+		return "o observe  r rate  tab pane  up/down  ? help  q quit";
+	return "up/down select  a ack  d decide  n sitrep  s share  c chat  "
+	    "i ask control  ? help  q quit";
+}
