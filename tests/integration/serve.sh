@@ -134,6 +134,7 @@ f.write(json.dumps({"type": "hello", "version": 1,
                     "token": tok["control"], "name": "F"}) + "\n")
 f.flush()
 assert json.loads(f.readline())["type"] == "welcome"
+assert json.loads(f.readline())["type"] == "roster"
 f.write('{"type":"ping","id":"' + "x" * 70000 + '"}\n')
 f.write('{"type":"ping","id":7}\n')
 f.flush()
