@@ -526,7 +526,7 @@ view_apply(struct view *v, const cJSON *m, int64_t wall)
 		roster(v, m);
 	else if (strcmp(type, "ok") == 0)
 		snprintf(v->status, sizeof v->status, "Done.");
-	else if (strcmp(type, "error") == 0)
+	else if (strcmp(type, "error") == 0 && str(m, "code") != NULL)
 		snprintf(v->status, sizeof v->status, "%s: %s",
 		    str(m, "code") && strcmp(str(m, "code"), "tlp-refused") ==
 		    0 ? "Refused" : "Error", str(m, "message") ?
