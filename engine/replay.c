@@ -1,6 +1,8 @@
 /*
  * Resume: see replay.h.  Records are compared as JSON objects without
- * their "seq" and "wall" fields, which differ between runs by design.
+ * their "seq" and "wall" fields, which differ between runs by design
+ * (the records keep "seq": a resumed server sends the journal's numbers
+ * to its consoles again).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -49,7 +51,6 @@ replay_collect(const cJSON *rec, size_t line, void *arg)
 		return 0;
 	}
 	copy = cJSON_Duplicate(rec, 1);
-	cJSON_DeleteItemFromObjectCaseSensitive(copy, "seq");
 	cJSON_DeleteItemFromObjectCaseSensitive(copy, "wall");
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 256;
@@ -132,7 +133,13 @@ replay_info(const struct replay *r)
 size_t
 replay_matched(const struct replay *r)
 {
-	return r->next;
+	size_t	n = r->next;
+
+	/* the server's own records after the last match are not the
+	 * engine's to make: a journal may end with a chat */
+	while (n < r->n && replay_is_server(r->recs[n]))
+		n++;
+	return n;
 }
 
 int
@@ -193,17 +200,14 @@ replay_verify(struct replay *r, const cJSON *rec, struct error *e)
 	mine = cJSON_Duplicate(rec, 1);
 	cJSON_DeleteItemFromObjectCaseSensitive(mine, "seq");
 	cJSON_DeleteItemFromObjectCaseSensitive(mine, "wall");
-	/* the request that made a record ("re", "by") is the server's to
-	 * remember, not the engine's to make again */
-	theirs = r->recs[r->next];
-	if (cJSON_HasObjectItem(theirs, "re")) {
-		theirs = cJSON_Duplicate(theirs, 1);
-		cJSON_DeleteItemFromObjectCaseSensitive(theirs, "re");
-		cJSON_DeleteItemFromObjectCaseSensitive(theirs, "by");
-	}
+	/* its number, and the request that made it ("re", "by"), are the
+	 * journal's and the server's, not the engine's to make again */
+	theirs = cJSON_Duplicate(r->recs[r->next], 1);
+	cJSON_DeleteItemFromObjectCaseSensitive(theirs, "seq");
+	cJSON_DeleteItemFromObjectCaseSensitive(theirs, "re");
+	cJSON_DeleteItemFromObjectCaseSensitive(theirs, "by");
 	same = cJSON_Compare(mine, theirs, 1);
-	if (theirs != r->recs[r->next])
-		cJSON_Delete(theirs);
+	cJSON_Delete(theirs);
 	if (!same) {
 		a = cJSON_PrintUnformatted(r->recs[r->next]);
 		b = cJSON_PrintUnformatted(mine);
@@ -218,4 +222,15 @@ replay_verify(struct replay *r, const cJSON *rec, struct error *e)
 		return -1;
 	r->next++;
 	return 1;
+}
+
+int64_t
+replay_seq(const struct replay *r)
+{
+	const cJSON	*seq;
+
+	if (r->next == 0)
+		return -1;
+	seq = cJSON_GetObjectItemCaseSensitive(r->recs[r->next - 1], "seq");
+	return cJSON_IsNumber(seq) ? (int64_t)seq->valuedouble : -1;
 }

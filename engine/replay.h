@@ -39,6 +39,8 @@ int		 replay_check_source(const struct replay *r, const char *file,
  * names the record and both versions). */
 int		 replay_verify(struct replay *r, const cJSON *rec,
 		     struct error *e);
+/* The journal's number ("seq") of the record last matched, or -1. */
+int64_t		 replay_seq(const struct replay *r);
 /* Records matched so far (server records skipped count as matched). */
 size_t		 replay_matched(const struct replay *r);
 /* The journal's records after the header, without seq and wall. */

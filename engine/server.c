@@ -471,6 +471,9 @@ srv_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 			cJSON_Delete(o);
 			return;
 		}
+		/* consoles know records by their journal number */
+		cJSON_ReplaceItemInObjectCaseSensitive(o, "seq",
+		    cJSON_CreateNumber((double)replay_seq(srv->replay)));
 	} else if ((r->kind == REC_ACK || r->kind == REC_DECISION ||
 	    r->kind == REC_NOTE || r->kind == REC_SHARE ? srv_journal(srv, o,
 	    &e) : journal_append(srv->j, o, &e)) != 0) {

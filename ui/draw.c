@@ -233,7 +233,8 @@ deadline_text(const struct vitem *it, int64_t now, char *buf, size_t len,
 	case VD_OPEN:
 	case VD_URGENT:
 		left_text(it->due - now, hm, sizeof hm);
-		snprintf(buf, len, "%s left", hm);
+		snprintf(buf, len, "%s%s left", it->acked ? "acked, " : "",
+		    hm);
 		if (view_deadline(it, now) == VD_URGENT)
 			*a = colour(C_URGENT, A_REVERSE) | A_BOLD;
 		break;

@@ -367,13 +367,26 @@ message(struct view *v, const cJSON *r, enum vitem_kind k, int64_t t)
 	}
 }
 
+/* A TLP label as it is written: AMBER+STRICT. */
+static const char *
+upper(char *buf, const char *tlp)
+{
+	size_t	i;
+
+	for (i = 0; tlp != NULL && tlp[i] != '\0' && i < 15; i++)
+		buf[i] = (char)(tlp[i] >= 'a' && tlp[i] <= 'z' ? tlp[i] - 32 :
+		    tlp[i]);
+	buf[i] = '\0';
+	return buf;
+}
+
 /* One line of the staff timeline for a record. */
 static char *
 timeline_text(const cJSON *r, const char *type)
 {
 	const char	*role = str(r, "role") ? str(r, "role") : "control";
 	char		*to = joined(cJSON_GetObjectItemCaseSensitive(r, "to"));
-	char		*s;
+	char		*s, tlp[16];
 
 	if (strcmp(type, "start") == 0)
 		s = xstrdup("Exercise started");
@@ -407,9 +420,9 @@ timeline_text(const cJSON *r, const char *type)
 	else if (strcmp(type, "share") == 0)
 		s = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r,
 		    "refused")) ? xasprintf("%s share REFUSED (TLP:%s to %s): "
-		    "%s", role, str(r, "tlp"), to, str(r, "reason")) :
-		    xasprintf("%s shared \"%s\" TLP:%s to %s", role,
-		    str(r, "title"), str(r, "tlp"), to);
+		    "%s", role, upper(tlp, str(r, "tlp")), to,
+		    str(r, "reason")) : xasprintf("%s shared TLP:%s to %s: %s",
+		    role, upper(tlp, str(r, "tlp")), to, str(r, "title"));
 	else if (strcmp(type, "note") == 0)
 		s = xasprintf("%s sitrep: %s", role, str(r, "text"));
 	else if (strcmp(type, "command") == 0)

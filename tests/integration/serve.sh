@@ -250,6 +250,28 @@ expect_eq "resumed: one decision" "1" \
 expect_eq "resumed: one note" "1" "$(grep -c '"type":"note"' k.jsonl)"
 expect_eq "resumed: two shares" "2" "$(grep -c '"type":"share"' k.jsonl)"
 
+# A journal that ends with the server's own record (a chat) resumes.
+"$TTXSIM" serve --journal c.jsonl --listen "unix:$TMP/c1" \
+    "$ROOT/scenarios/tutorial.lua" > c1.out 2>&1 &
+pid=$!
+wait_text c1.out "(mode 0600)"
+"$CLIENT" "$TMP/c1" c-tokens.txt > cc.out 2>&1 <<'SCRIPT' ||
+conn C control F
+send C {"type":"start","id":1}
+send C {"type":"chat","id":2,"to":{"role":"ncsc-im"},"text":"Last words"}
+expect C {"type":"ok","re":2}
+SCRIPT
+    fail "chat before the kill"
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+"$TTXSIM" serve --resume c.jsonl --listen "unix:$TMP/c1" > c2.out 2>&1 &
+pid=$!
+wait_text c2.out "Resumed: consoles may reconnect."
+expect_has "resumed after a final chat" "after checking 4 records" \
+    "$(cat c2.out)"
+kill -TERM "$pid"
+wait_exit "$pid"
+
 # TCP on loopback, beside a Unix socket.
 port=$((20000 + $$ % 20000))
 "$TTXSIM" serve --speed 3600 --seed 7 --journal tcp.jsonl \
