@@ -9,7 +9,14 @@
  * Prints "NAME broadcast N p50_ms=.. p99_ms=.. last_ms=.." where p50 and
  * p99 are over every client of every round and last is the median over
  * rounds of the time until the last client had it.
+ *
+ * With `burst B', each round is B messages sent in one write (B ad hoc
+ * injects, or B pipelined PUBLISHes) and the time is until every client
+ * has all B; it prints "NAME burst N b=B msgs_per_s=.. ms=.. min_ms=..
+ * max_ms=.. rounds=R" where msgs_per_s is N * B over the median round's
+ * time.
  *	usage: bench-broadcast ttxsim|redis ADDRESS TOKENS|- N [ROUNDS]
+ *	    [burst B]
  * ADDRESS is a Unix socket path or tcp:HOST:PORT.
  */
 #include <sys/epoll.h>
@@ -25,7 +32,16 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char	*addr;
+struct tail {			/* the end of a client's last read */
+	char	b[64];
+	size_t	len;
+};
+
+static const char		*addr, *kind;
+static int			 nc, *cfd;	/* the N clients */
+static int			 ctl, ep;	/* the sender, the clients' epoll */
+static struct epoll_event	*evs;
+static char			 rbuf[65536];
 
 static double
 now_ms(void)
@@ -145,67 +161,83 @@ dcmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int
-main(int argc, char **argv)
+static int
+is_ttxsim(void)
 {
-	struct epoll_event	 ev, *evs;
-	struct rlimit		 rl;
-	const char		*kind, *needle;
-	char			 msg[512], buf[65536];
-	double			*lat, *last, t0;
-	int			*fd, ctl, ep, n, rounds, r, i, k, got;
-	char			*seen;
+	return strcmp(kind, "ttxsim") == 0;
+}
 
-	if (argc < 5)
-		return 2;
-	kind = argv[1];
-	addr = argv[2];
-	n = atoi(argv[4]);
-	rounds = argc > 5 ? atoi(argv[5]) : 20;
-	getrlimit(RLIMIT_NOFILE, &rl);
-	rl.rlim_cur = rl.rlim_max;
-	setrlimit(RLIMIT_NOFILE, &rl);
+/* Read and drop whatever the clients have until they are quiet. */
+static void
+drain_clients(void)
+{
+	int	k, i;
 
-	fd = calloc((size_t)n, sizeof *fd);
-	seen = calloc((size_t)n, 1);
-	lat = calloc((size_t)n * (size_t)rounds, sizeof *lat);
-	last = calloc((size_t)rounds, sizeof *last);
-	evs = calloc((size_t)n, sizeof *evs);
+	while ((k = epoll_wait(ep, evs, nc, 50)) > 0)
+		for (i = 0; i < k; i++)
+			(void)!read(cfd[evs[i].data.u32], rbuf, sizeof rbuf);
+}
+
+/*
+ * Connect the N clients (observers joined, or subscribers) and the
+ * sender; with ttxsim, the sender joins as the facilitator and starts the
+ * exercise, and what the start sent everyone is read and dropped.
+ */
+static void
+join_all(const char *tokens)
+{
+	struct epoll_event	 ev;
+	const char		*needle;
+	char			 msg[512];
+	int			 i;
+
+	cfd = calloc((size_t)nc, sizeof *cfd);
+	evs = calloc((size_t)nc, sizeof *evs);
 	ep = epoll_create1(0);
-	if (strcmp(kind, "ttxsim") == 0) {
+	if (is_ttxsim()) {
 		snprintf(msg, sizeof msg, "{\"type\":\"hello\",\"version\":1,"
 		    "\"token\":\"%s\",\"name\":\"o\"}\n",
-		    token_of(argv[3], "observer"));
+		    token_of(tokens, "observer"));
 		needle = "\"type\":\"welcome\"";
 	} else {
 		snprintf(msg, sizeof msg, "SUBSCRIBE bench\r\n");
 		needle = "subscribe";
 	}
-	for (i = 0; i < n; i++) {
-		fd[i] = dial();
-		say(fd[i], msg);
-		await(fd[i], needle);
+	for (i = 0; i < nc; i++) {
+		cfd[i] = dial();
+		say(cfd[i], msg);
+		await(cfd[i], needle);
 		ev.events = EPOLLIN;
 		ev.data.u32 = (uint32_t)i;
-		epoll_ctl(ep, EPOLL_CTL_ADD, fd[i], &ev);
+		epoll_ctl(ep, EPOLL_CTL_ADD, cfd[i], &ev);
 	}
 	ctl = dial();
-	if (strcmp(kind, "ttxsim") == 0) {
+	if (is_ttxsim()) {
 		snprintf(msg, sizeof msg, "{\"type\":\"hello\",\"version\":1,"
 		    "\"token\":\"%s\",\"name\":\"c\"}\n{\"type\":\"start\","
-		    "\"id\":0}\n", token_of(argv[3], "control"));
+		    "\"id\":0}\n", token_of(tokens, "control"));
 		say(ctl, msg);
 		await(ctl, "\"re\":0");
 		/* let the start's events reach everyone, then drain */
 		sleep_ms(300);
-		while ((k = epoll_wait(ep, evs, n, 50)) > 0)
-			for (i = 0; i < k; i++)
-				(void)!read(fd[evs[i].data.u32], buf,
-				    sizeof buf);
+		drain_clients();
 	}
+}
+
+/* One message to every client, ROUNDS times: print the latencies. */
+static int
+latency(int rounds)
+{
+	double	*lat, *last, t0;
+	char	 msg[512], *seen;
+	int	 r, i, k, got;
+
+	seen = calloc((size_t)nc, 1);
+	lat = calloc((size_t)nc * (size_t)rounds, sizeof *lat);
+	last = calloc((size_t)rounds, sizeof *last);
 	for (r = 0; r < rounds; r++) {
-		memset(seen, 0, (size_t)n);
-		if (strcmp(kind, "ttxsim") == 0)
+		memset(seen, 0, (size_t)nc);
+		if (is_ttxsim())
 			/* ids unique across runs: a server answers a
 			 * repeated id from memory without applying it */
 			snprintf(msg, sizeof msg, "{\"type\":\"adhoc\",\"id\":"
@@ -217,32 +249,190 @@ main(int argc, char **argv)
 			    r);
 		t0 = now_ms();
 		say(ctl, msg);
-		for (got = 0; got < n;) {
-			k = epoll_wait(ep, evs, n, 10000);
+		for (got = 0; got < nc;) {
+			k = epoll_wait(ep, evs, nc, 10000);
 			if (k <= 0) {
 				fprintf(stderr, "bench-broadcast: %d of %d "
-				    "clients got round %d\n", got, n, r);
+				    "clients got round %d\n", got, nc, r);
 				return 1;
 			}
 			for (i = 0; i < k; i++) {
 				int c = (int)evs[i].data.u32;
-				if (read(fd[c], buf, sizeof buf) <= 0)
+				if (read(cfd[c], rbuf, sizeof rbuf) <= 0)
 					return 1;
 				if (!seen[c]) {
 					seen[c] = 1;
-					lat[r * n + got++] = now_ms() - t0;
+					lat[r * nc + got++] = now_ms() - t0;
 				}
 			}
 		}
-		last[r] = lat[r * n + n - 1];
-		(void)!read(ctl, buf, sizeof buf);	/* the ok */
+		last[r] = lat[r * nc + nc - 1];
+		(void)!read(ctl, rbuf, sizeof rbuf);	/* the ok */
 		sleep_ms(20);
 	}
-	qsort(lat, (size_t)n * (size_t)rounds, sizeof *lat, dcmp);
+	qsort(lat, (size_t)nc * (size_t)rounds, sizeof *lat, dcmp);
 	qsort(last, (size_t)rounds, sizeof *last, dcmp);
 	printf("%s broadcast %d p50_ms=%.2f p99_ms=%.2f last_ms=%.2f "
-	    "rounds=%d\n", kind, n, lat[(size_t)n * rounds / 2],
-	    lat[(size_t)((double)n * rounds * 0.99)], last[rounds / 2],
+	    "rounds=%d\n", kind, nc, lat[(size_t)nc * rounds / 2],
+	    lat[(size_t)((double)nc * rounds * 0.99)], last[rounds / 2],
 	    rounds);
+	free(seen);
+	free(lat);
+	free(last);
 	return 0;
+}
+
+/*
+ * Read what is waiting on sfd and add to *count the times tag occurs in
+ * it.  A tag may straddle two reads, so the last bytes of each read are
+ * kept in t and read again in front of the next.  -1 if sfd is closed.
+ */
+static int
+count_tags(int sfd, struct tail *t, const char *tag, size_t tlen,
+    size_t *count)
+{
+	const char	*p, *end;
+	ssize_t		 got;
+	size_t		 len, keep;
+
+	memcpy(rbuf, t->b, t->len);
+	if ((got = read(sfd, rbuf + t->len, sizeof rbuf - t->len)) <= 0)
+		return -1;
+	len = t->len + (size_t)got;
+	end = rbuf + len;
+	for (p = rbuf; (p = memchr(p, tag[0], (size_t)(end - p))) != NULL;
+	    p++)
+		if ((size_t)(end - p) >= tlen && memcmp(p, tag, tlen) == 0)
+			(*count)++;
+	keep = len < tlen - 1 ? len : tlen - 1;
+	memcpy(t->b, end - keep, keep);
+	t->len = keep;
+	return 0;
+}
+
+/*
+ * The B messages of burst round r, in one buffer: each carries the
+ * round's tag then its number.  *last is the last request's id (ttxsim)
+ * so that its reply can be awaited.  Returns the buffer (the caller's).
+ */
+static char *
+burst_request(int r, int b, const char *tag, char *last, size_t lastlen)
+{
+	char	*req, *p;
+	size_t	 cap = (size_t)b * 256;
+	int	 k;
+
+	p = req = malloc(cap);
+	for (k = 0; k < b; k++) {
+		if (is_ttxsim()) {
+			snprintf(last, lastlen, "\"re\":\"%ld-b%d-%d\"",
+			    (long)getpid(), r, k);
+			p += snprintf(p, cap - (size_t)(p - req),
+			    "{\"type\":\"adhoc\",\"id\":\"%ld-b%d-%d\","
+			    "\"to\":[\"control-room\"],\"title\":\"t\","
+			    "\"body\":\"%s%d\",\"tlp\":\"clear\"}\n",
+			    (long)getpid(), r, k, tag, k);
+		} else
+			p += snprintf(p, cap - (size_t)(p - req),
+			    "PUBLISH bench %s%d\r\n", tag, k);
+	}
+	return req;
+}
+
+/* Read the sender's B replies, so that its queue does not grow. */
+static void
+drain_sender(int b, const char *last)
+{
+	struct tail	t = { .len = 0 };
+	size_t		replies = 0;
+
+	if (is_ttxsim()) {
+		await(ctl, last);
+		return;
+	}
+	while (replies < (size_t)b)	/* one ":N\r\n" each */
+		if (count_tags(ctl, &t, "\r\n", 2, &replies) == -1)
+			exit(1);
+}
+
+/* B messages in one write, ROUNDS times: print the throughput. */
+static int
+burst(int rounds, int b)
+{
+	struct tail	*tl;
+	size_t		*got, tlen, before;
+	double		*ms, t0, med;
+	char		*req, tag[64], last[128];
+	int		 r, i, k, c, done;
+
+	tl = calloc((size_t)nc, sizeof *tl);
+	got = calloc((size_t)nc, sizeof *got);
+	ms = calloc((size_t)rounds, sizeof *ms);
+	for (r = 0; r < rounds; r++) {
+		tlen = (size_t)snprintf(tag, sizeof tag, "ttxburst%ldr%d.",
+		    (long)getpid(), r);
+		req = burst_request(r, b, tag, last, sizeof last);
+		memset(tl, 0, (size_t)nc * sizeof *tl);
+		memset(got, 0, (size_t)nc * sizeof *got);
+		t0 = now_ms();
+		say(ctl, req);
+		for (done = 0; done < nc;) {
+			if ((k = epoll_wait(ep, evs, nc, 10000)) <= 0) {
+				fprintf(stderr, "bench-broadcast: %d of %d "
+				    "clients had burst %d\n", done, nc, r);
+				return 1;
+			}
+			for (i = 0; i < k; i++) {
+				c = (int)evs[i].data.u32;
+				before = got[c];
+				if (count_tags(cfd[c], &tl[c], tag, tlen,
+				    &got[c]) == -1)
+					return 1;
+				if (before < (size_t)b && got[c] >= (size_t)b)
+					done++;
+			}
+		}
+		ms[r] = now_ms() - t0;
+		free(req);
+		drain_sender(b, last);
+		sleep_ms(20);
+		drain_clients();
+	}
+	qsort(ms, (size_t)rounds, sizeof *ms, dcmp);
+	med = ms[rounds / 2];
+	printf("%s burst %d b=%d msgs_per_s=%.0f ms=%.2f min_ms=%.2f "
+	    "max_ms=%.2f rounds=%d\n", kind, nc, b, (double)nc * b / med * 1e3,
+	    med, ms[0], ms[rounds - 1], rounds);
+	free(tl);
+	free(got);
+	free(ms);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct rlimit	rl;
+	int		rounds = 20, b = 0, a = 5;
+
+	if (argc < 5)
+		return 2;
+	kind = argv[1];
+	addr = argv[2];
+	nc = atoi(argv[4]);
+	if (argc > a && strcmp(argv[a], "burst") != 0)
+		rounds = atoi(argv[a++]);
+	if (argc == a + 2 && strcmp(argv[a], "burst") == 0) {
+		if ((b = atoi(argv[a + 1])) < 1)
+			return 2;
+	} else if (argc != a)
+		return 2;
+	if (nc < 1 || rounds < 1)
+		return 2;
+	getrlimit(RLIMIT_NOFILE, &rl);
+	rl.rlim_cur = rl.rlim_max;
+	setrlimit(RLIMIT_NOFILE, &rl);
+
+	join_all(argv[3]);
+	return b > 0 ? burst(rounds, b) : latency(rounds);
 }

@@ -13,6 +13,10 @@
  *	-e	stop when every connection has seen the exercise end
  *	-t S	stop after S seconds (with -e: give up after S seconds)
  *	-o FILE	write the id of every acknowledged note, one a line
+ *	-R	a redis-server instead, as a peer for the benchmarks: no
+ *		hello and no tokens (TOKENS is -); each note is a RESP
+ *		`RPUSH load ID' and its `:N' reply is the acknowledgement;
+ *		idle connections only connect (not with -s, -e or -O)
  *
  * A connection that is lost (the server died) is made again every 20 ms,
  * with the same token; a note that had no reply is then sent again with
@@ -26,7 +30,7 @@
  * exits 1 if a note was refused, or with -e if not every connection saw
  * the end in time.
  *	usage: ttx-load [-a N] [-i N] [-r HZ] [-s] [-e] [-t S] [-o FILE]
- *	    [-O] ADDRESS TOKENS
+ *	    [-O] [-R] ADDRESS TOKENS
  * ADDRESS is a Unix socket's path or tcp:HOST:PORT.
  */
 #include <sys/resource.h>
@@ -76,6 +80,7 @@ static double		*lat;
 static size_t		 nlat, clat;
 static unsigned long	 sent, acked, across, reconnects;
 static int		 refused;
+static int		 redis;		/* -R */
 static FILE		*acked_out;
 
 static double
@@ -178,10 +183,17 @@ static void
 send_note(struct lc *c, double now)
 {
 	char	line[256];
+	char	id[32];
 	int	i = (int)(c - lcs);
 
-	snprintf(line, sizeof line, "{\"type\":\"note\",\"id\":\"c%d-%u\","
-	    "\"text\":\"load note c%d-%u\"}\n", i, c->seq, i, c->seq);
+	if (redis) {
+		snprintf(id, sizeof id, "c%d-%u", i, c->seq);
+		snprintf(line, sizeof line, "*3\r\n$5\r\nRPUSH\r\n$4\r\nload\r\n"
+		    "$%zu\r\n%s\r\n", strlen(id), id);
+	} else
+		snprintf(line, sizeof line, "{\"type\":\"note\",\"id\":"
+		    "\"c%d-%u\",\"text\":\"load note c%d-%u\"}\n", i, c->seq,
+		    i, c->seq);
 	say(c, line);
 	if (!c->pending) {
 		c->pending = 1;
@@ -215,6 +227,12 @@ join(struct lc *c, double now)
 	}
 	if ((fl = fcntl(c->fd, F_GETFL)) != -1)
 		fcntl(c->fd, F_SETFL, fl | O_NONBLOCK);
+	if (redis) {		/* nothing to say first */
+		c->welcomed = 1;
+		if (c->pending)
+			send_note(c, now);
+		return;
+	}
 	snprintf(line, sizeof line, "{\"type\":\"hello\",\"version\":1,"
 	    "\"token\":\"%s\",\"name\":\"load %d\"}\n", c->token,
 	    (int)(c - lcs));
@@ -230,6 +248,48 @@ keep_latency(double ms)
 			exit(2);
 	}
 	lat[nlat++] = ms;
+}
+
+/* The note in flight is settled: the next one is a new note. */
+static void
+next_note(struct lc *c)
+{
+	c->pending = 0;
+	c->across = 0;
+	c->seq++;
+}
+
+/* The note in flight has its answer: ok, or refused. */
+static void
+answered(struct lc *c, int ok, const char *line, double now)
+{
+	int	i = (int)(c - lcs);
+
+	if (ok) {
+		acked++;
+		if (c->across)
+			across++;
+		else
+			keep_latency(now - c->sent_at);
+		if (acked_out != NULL)
+			fprintf(acked_out, "c%d-%u\n", i, c->seq);
+	} else {
+		fprintf(stderr, "ttx-load: refused: %s\n", line);
+		refused++;
+	}
+	next_note(c);
+}
+
+/* A reply from redis-server: `:N' to an RPUSH, or an `-ERR'. */
+static void
+on_redis_line(struct lc *c, const char *line, double now)
+{
+	if (c->kind != K_ACTIVE || !c->pending)
+		return;
+	if (line[0] == ':')
+		answered(c, 1, line, now);
+	else if (line[0] == '-')
+		answered(c, 0, line, now);
 }
 
 static void
@@ -264,23 +324,13 @@ on_line(struct lc *c, const char *line, double now)
 	snprintf(want, sizeof want, "\"re\":\"c%d-%u\"", i, c->seq);
 	if (strstr(line, want) == NULL)
 		return;
-	if (strncmp(line, "{\"type\":\"ok\"", 12) == 0) {
-		acked++;
-		if (c->across)
-			across++;
-		else
-			keep_latency(now - c->sent_at);
-		if (acked_out != NULL)
-			fprintf(acked_out, "c%d-%u\n", i, c->seq);
-	} else if (strstr(line, "the exercise has ended") != NULL)
+	if (strncmp(line, "{\"type\":\"ok\"", 12) == 0)
+		answered(c, 1, line, now);
+	else if (strstr(line, "the exercise has ended") != NULL) {
 		c->ended = 1;
-	else {
-		fprintf(stderr, "ttx-load: refused: %s\n", line);
-		refused++;
-	}
-	c->pending = 0;
-	c->across = 0;
-	c->seq++;
+		next_note(c);
+	} else
+		answered(c, 0, line, now);
 }
 
 static void
@@ -312,7 +362,10 @@ on_readable(struct lc *c, double now)
 	while ((nl = memchr(p, '\n', c->inlen - (size_t)(p - c->in))) !=
 	    NULL) {
 		*nl = '\0';
-		on_line(c, p, now);
+		if (redis)
+			on_redis_line(c, p, now);
+		else
+			on_line(c, p, now);
 		p = nl + 1;
 	}
 	c->inlen -= (size_t)(p - c->in);
@@ -350,13 +403,14 @@ main(int argc, char **argv)
 	double		 rate = 1, seconds = 0, t0, now, stop_at, timeout;
 	const char	*acked_file = NULL;
 
-	while ((ch = getopt(argc, argv, "a:ei:o:Or:st:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:ei:o:ORr:st:")) != -1) {
 		switch (ch) {
 		case 'a': active = atoi(optarg); break;
 		case 'e': until_end = 1; break;
 		case 'i': idle = atoi(optarg); break;
 		case 'o': acked_file = optarg; break;
 		case 'O': observers = 1; break;
+		case 'R': redis = 1; break;
 		case 'r': rate = atof(optarg); break;
 		case 's': start = 1; break;
 		case 't': seconds = atof(optarg); break;
@@ -364,10 +418,14 @@ main(int argc, char **argv)
 		}
 	}
 	if (argc - optind != 2 || active < 0 || idle < 0 || !(rate > 0) ||
-	    (!until_end && !(seconds > 0)))
+	    (!until_end && !(seconds > 0)) ||
+	    (redis && (start || until_end || observers)))
 		goto usage;
 	addr = argv[optind];
-	read_tokens(argv[optind + 1]);
+	if (!redis)
+		read_tokens(argv[optind + 1]);
+	else
+		nroles = 1;	/* one empty token, never sent */
 	if (acked_file != NULL && (acked_out = fopen(acked_file, "w")) ==
 	    NULL) {
 		perror(acked_file);
@@ -475,6 +533,6 @@ main(int argc, char **argv)
 	return refused > 0 || (until_end && !all_ended) ? 1 : 0;
 usage:
 	fprintf(stderr, "usage: ttx-load [-a N] [-i N] [-r HZ] [-s] [-e] "
-	    "[-t S] [-o FILE] [-O] ADDRESS TOKENS\n");
+	    "[-t S] [-o FILE] [-O] [-R] ADDRESS TOKENS\n");
 	return 2;
 }
