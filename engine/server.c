@@ -45,6 +45,7 @@
 #define SRV_AUTH_WINDOW		10	/* seconds */
 #define SRV_AUTH_MAX		10	/* failures per window */
 #define SRV_READ_MAX		(256 * 1024)	/* bytes per client per pass */
+#define SRV_OUT_KEEP		4096	/* output buffer kept when empty */
 #define NS_PER_MS		INT64_C(1000000)
 #define NS_PER_SEC		INT64_C(1000000000)
 
@@ -1119,8 +1120,15 @@ srv_read(struct server *srv, struct srv_client *c)
 		n = read(c->fd, c->in + c->inlen, c->incap - c->inlen);
 		if (n == -1 && errno == EINTR)
 			continue;
-		if (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK))
+		if (n == -1 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			/* an idle client keeps no buffer (most are idle) */
+			if (c->inlen == 0) {
+				free(c->in);
+				c->in = NULL;
+				c->incap = 0;
+			}
 			break;
+		}
 		if (n <= 0) {
 			c->dead = 1;
 			return;
@@ -1172,6 +1180,13 @@ srv_flush(struct server *srv, struct srv_client *c)
 	memmove(c->out, c->out + off, c->outlen - off);
 	c->outlen -= off;
 	c->welcome_left -= off < c->welcome_left ? off : c->welcome_left;
+	/* what a burst or a welcome grew is given back once it is sent:
+	 * a thousand idle consoles must not each keep their largest queue */
+	if (c->outlen == 0 && c->outcap > SRV_OUT_KEEP) {
+		free(c->out);
+		c->out = NULL;
+		c->outcap = 0;
+	}
 }
 
 static void
