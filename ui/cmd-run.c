@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "exercise.h"
 #include "journal.h"
+#include "live.h"
 #include "pacer.h"
 #include "replay.h"
 #include "report.h"
@@ -29,13 +30,21 @@ static int	cmd_run_exec(int, char **);
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
-	.usage = "--headless [-v] [--seed N] [--bots random|first] "
+	.usage = "[--solo] [--seed N] [--speed X] [--journal FILE] FILE\n"
+	    "       ttxsim run --headless [-v] [--seed N] [--bots random|first] "
 	    "[--choose INJECT=CHOICE]... [--journal FILE | --no-journal] "
 	    "[--speed X] FILE\n"
 	    "       ttxsim run --headless --resume JOURNAL [-v] [--speed X] "
 	    "[FILE]",
-	.summary = "run an exercise (headless: bots play every role)",
+	.summary = "run an exercise: live from this terminal, or headless",
 	.help =
+	    "Without --headless: a live exercise.  `ttxsim serve' starts in the\n"
+	    "background and this terminal becomes the facilitator's console;\n"
+	    "players join from theirs (the command is printed).  Leaving the\n"
+	    "console leaves the exercise running; `ttxsim facilitate' comes\n"
+	    "back to it.\n\n"
+	    "  --solo                one terminal plays every role as well:\n"
+	    "                        > switches between control and the roles\n"
 	    "  --headless            run at full speed with bots playing every\n"
 	    "                        role, then print the outcome\n"
 	    "  --seed N              the random seed (default: a fresh one,\n"
@@ -69,7 +78,8 @@ const struct cmd_entry cmd_run_entry = {
 #define RUN_COMMIT_EVERY	512
 
 struct run_opts {
-	int		 headless, verbose, no_journal;
+	int		 headless, verbose, no_journal, solo, bots_given;
+	const char	*speed_arg, *seed_arg;	/* for a live exercise */
 	double		 speed;			/* 0: unpaced */
 	const char	*resume;
 	struct replay	*replay;
@@ -294,6 +304,7 @@ run_parse(int argc, char **argv, struct run_opts *o)
 		{ "no-journal", no_argument, NULL, 'J' },
 		{ "speed", required_argument, NULL, 'S' },
 		{ "resume", required_argument, NULL, 'R' },
+		{ "solo", no_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -316,8 +327,10 @@ run_parse(int argc, char **argv, struct run_opts *o)
 				    "number from 0 to 18446744073709551615, "
 				    "got '%s'", optarg);
 			o->seeded = 1;
+			o->seed_arg = optarg;
 			break;
 		case 'b':
+			o->bots_given = 1;
 			if (strcmp(optarg, "random") == 0)
 				o->bots = BOT_RANDOM;
 			else if (strcmp(optarg, "first") == 0)
@@ -346,6 +359,7 @@ run_parse(int argc, char **argv, struct run_opts *o)
 			o->no_journal = 1;
 			break;
 		case 'S':
+			o->speed_arg = optarg;
 			o->speed = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' || !(o->speed > 0) ||
 			    o->speed > 1e9)
@@ -355,6 +369,9 @@ run_parse(int argc, char **argv, struct run_opts *o)
 			break;
 		case 'R':
 			o->resume = optarg;
+			break;
+		case 'O':
+			o->solo = 1;
 			break;
 		case 'h':
 			cmd_usage(ce, stdout);
@@ -377,10 +394,14 @@ run_parse(int argc, char **argv, struct run_opts *o)
 		    "one scenario file at a time");
 	if (o->journal_path != NULL && o->no_journal)
 		return cmd_usage_error(ce, "--journal and --no-journal together");
-	if (!o->headless)
-		return cmd_usage_error(ce, "live exercises (consoles for "
-		    "players) are not available yet: add --headless to run "
-		    "with bots");
+	if (!o->headless && (o->resume || o->nchoose || o->verbose ||
+	    o->no_journal || o->bots_given))
+		return cmd_usage_error(ce, "--resume, --choose, --bots, -v and "
+		    "--no-journal go with --headless (a live exercise is "
+		    "resumed with `ttxsim serve --resume')");
+	if (o->headless && o->solo)
+		return cmd_usage_error(ce, "--solo is a live exercise: not "
+		    "with --headless");
 	return 0;
 }
 
@@ -491,6 +512,13 @@ cmd_run_exec(int argc, char **argv)
 	if ((rc = run_parse(argc, argv, &o)) != 0) {
 		free(o.choose);
 		return rc == -1 ? 0 : rc;
+	}
+	if (!o.headless) {
+		struct live_opts lo = { .scenario = argv[optind],
+		    .journal = o.journal_path, .speed = o.speed_arg,
+		    .seed = o.seed_arg, .solo = o.solo };
+		free(o.choose);
+		return live_run(&lo);
 	}
 	if (o.resume != NULL) {
 		if ((rc = run_resume_setup(&o)) != 0)

@@ -172,6 +172,39 @@ wrap(int y, int y1, int x, int w, const char *s, attr_t a)
 	return y;
 }
 
+/*
+ * Scenario text is written wrapped at the author's width: join its lines
+ * again, so it fills the pane, but keep blank lines (paragraphs) and the
+ * lines of a list ("- ", "* ", "1. ").  Returns an allocated copy.
+ */
+static char *
+reflow(const char *s)
+{
+	char	*out, *o;
+	const char *n;
+
+	if (s == NULL)
+		return NULL;
+	out = o = malloc(strlen(s) + 1);
+	if (out == NULL)
+		return NULL;
+	for (; *s != '\0'; s++) {
+		if (*s != '\n') {
+			*o++ = *s;
+			continue;
+		}
+		n = s + 1;
+		if (*n == '\n' || *n == '-' || *n == '*' || *n == ' ' ||
+		    (*n >= '0' && *n <= '9' && n[1] == '.') || o == out ||
+		    o[-1] == '\n')
+			*o++ = '\n';
+		else if (o[-1] != ' ')
+			*o++ = ' ';
+	}
+	*o = '\0';
+	return out;
+}
+
 static void
 clock_hm(int64_t ms, char *buf, size_t len)
 {
@@ -207,6 +240,8 @@ header(const struct view *v, int64_t now, const char *conn_state)
 	char	buf[512], clk[96], who[160];
 	attr_t	a = colour(C_HEAD, A_REVERSE) | A_BOLD;
 
+	char	*cal;
+
 	view_clock_text(v, now, clk, sizeof clk);
 	if (v->kind == VK_PLAYER)
 		snprintf(who, sizeof who, "%s (%s)", v->role ? v->role : "?",
@@ -214,9 +249,21 @@ header(const struct view *v, int64_t now, const char *conn_state)
 	else
 		snprintf(who, sizeof who, "%s (%s)", v->kind == VK_CONTROL ?
 		    "CONTROL" : "OBSERVER", v->name ? v->name : "");
+	/* what matters under pressure stays: drop the title, then the
+	 * calendar date, before the clock, the run state or the link */
 	snprintf(buf, sizeof buf, " %s | %s | %s | %s x%g | %s ",
 	    v->title ? v->title : "ttxsim", who, clk, v->state, v->speed,
 	    conn_state);
+	if ((int)strlen(buf) > COLS) {
+		snprintf(buf, sizeof buf, " %s | %s | %s x%g | %s ", who, clk,
+		    v->state, v->speed, conn_state);
+		if ((int)strlen(buf) > COLS && (cal = strstr(clk, "  ")) !=
+		    NULL) {
+			*cal = '\0';
+			snprintf(buf, sizeof buf, " %s | %s | %s x%g | %s ",
+			    who, clk, v->state, v->speed, conn_state);
+		}
+	}
 	pad(0, 0, COLS, a);
 	put(0, 0, COLS, buf, a);
 }
@@ -281,7 +328,7 @@ inbox(const struct view *v, int64_t now, int y0, int y1, int w)
 			x += put(y, x, w - x, " ", a);
 		}
 		deadline_text(it, now, dl, sizeof dl, &da);
-		x += put(y, x, w - x - (int)strlen(dl) - 1, it->title, a |
+		x += put(y, x, w - x - (int)strlen(dl) - 2, it->title, a |
 		    (it->unread ? A_BOLD : 0));
 		if (dl[0] != '\0' && w - (int)strlen(dl) > x)
 			put(y, w - (int)strlen(dl) - 1, (int)strlen(dl), dl,
@@ -295,6 +342,7 @@ static void
 reading(const struct view *v, int64_t now, int y0, int y1, int x, int w)
 {
 	const struct vitem	*it;
+	char			*body;
 	char			 buf[512], t[32], dl[48];
 	attr_t			 da;
 	int			 y = y0;
@@ -321,7 +369,9 @@ reading(const struct view *v, int64_t now, int y0, int y1, int x, int w)
 	if (dl[0] != '\0')
 		y = wrap(y, y1, x, w, dl, da);
 	y++;
-	y = wrap(y, y1, x, w, it->body, A_NORMAL);
+	body = reflow(it->body);
+	y = wrap(y, y1, x, w, body, A_NORMAL);
+	free(body);
 	if (it->nchoices > 0 && y + 1 < y1) {
 		y++;
 		y = wrap(y, y1, x, w, it->decided ? "Decided:" :

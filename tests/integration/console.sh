@@ -106,8 +106,8 @@ wait_screen F "paused x1"
 keys F f
 wait_screen F "press-call"
 keys F Enter
-wait_screen P3 "Journalist asks about pois"
-wait_screen P1 "Journalist asks about pois"
+wait_screen P3 "Journalist asks about"
+wait_screen P1 "Journalist asks about"
 keys F o Down Enter
 wait_screen F "Observation"
 keys F "The control room reported within minutes" C-d
@@ -186,4 +186,26 @@ expect_eq "no duplicate after the reconnect" "1" \
     "$(screen H | grep -c '00:00 Chat')"
 kill -TERM "$pid"
 wait "$pid" 2>/dev/null
+
+# ttxsim run --solo: the server in the background, one terminal with
+# control and every role; > switches.
+console SOLO "$TTXSIM run --solo --seed 5 --journal $TMP/solo.jsonl $ROOT/scenarios/tutorial.lua"
+wait_screen SOLO "CONTROL ("
+wait_screen SOLO "+ ncsc-im        solo"
+keys SOLO Space n
+wait_screen SOLO "Inject setpoint to control-room"
+keys SOLO ">"
+wait_screen SOLO "control-room (solo)"
+wait_screen SOLO "[control-room: > next role]"
+keys SOLO a d 1
+wait_screen SOLO "decided"
+keys SOLO ">" ">"
+wait_screen SOLO "control-room (solo) decided setpoint: report"
+keys SOLO e y
+wait_screen SOLO "The exercise has ended. Report: $TMP/solo-report.md"
+keys SOLO q
+wait_screen SOLO "console-exit=0"
+expect_has "solo: where the report is" "report: $TMP/solo-report.md" \
+    "$(screen SOLO)"
+[ -s "$TMP/solo-report.md" ] || fail "solo: no report"
 finish

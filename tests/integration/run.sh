@@ -48,7 +48,8 @@ got=$("$TTXSIM" run --headless --no-journal --choose setpoint=nope \
     scenarios/tutorial.lua 2>&1; echo "exit $?")
 expect_eq "bad --choose" "ttxsim run: --choose setpoint=nope: inject \
 'setpoint' has no choice 'nope'
-usage: ttxsim run --headless [-v] [--seed N] [--bots random|first] \
+usage: ttxsim run [--solo] [--seed N] [--speed X] [--journal FILE] FILE
+       ttxsim run --headless [-v] [--seed N] [--bots random|first] \
 [--choose INJECT=CHOICE]... [--journal FILE | --no-journal] [--speed X] FILE
        ttxsim run --headless --resume JOURNAL [-v] [--speed X] [FILE]
 exit 2" "$got"
@@ -58,16 +59,24 @@ expect_eq "bad --seed" "ttxsim run: --seed: expected a number from 0 to \
 got=$("$TTXSIM" run --headless --no-journal nosuch.lua 2>&1; echo "exit $?")
 expect_eq "missing file" "ttxsim run: nosuch.lua: No such file or directory
 exit 2" "$got"
-got=$("$TTXSIM" run scenarios/tutorial.lua 2>&1 | head -1)
-expect_eq "no --headless" "ttxsim run: live exercises (consoles for \
-players) are not available yet: add --headless to run with bots" "$got"
+got=$("$TTXSIM" run scenarios/tutorial.lua 2>&1 < /dev/null | head -1)
+expect_eq "live needs a terminal" "ttxsim run: a live exercise needs a \
+terminal (or use --headless)" "$got"
+got=$("$TTXSIM" run --choose setpoint=report scenarios/tutorial.lua 2>&1 |
+    head -1)
+expect_eq "live: headless options" "ttxsim run: --resume, --choose, --bots, \
+-v and --no-journal go with --headless (a live exercise is resumed with \
+\`ttxsim serve --resume')" "$got"
+got=$("$TTXSIM" run --headless --solo scenarios/tutorial.lua 2>&1 | head -1)
+expect_eq "solo is live" "ttxsim run: --solo is a live exercise: not with \
+--headless" "$got"
 got=$("$TTXSIM" run --headless --no-journal --bots clever scenarios/tutorial.lua 2>&1 |
     head -1)
 expect_eq "bad --bots" "ttxsim run: --bots: expected random or first, got \
 'clever'" "$got"
 
 # --help on every subcommand, and --version
-for cmd in check journal report run serve; do
+for cmd in check facilitate join journal report run serve; do
 	got=$("$TTXSIM" $cmd --help; echo "exit $?")
 	expect_has "$cmd --help" "usage: ttxsim $cmd" "$got"
 	expect_has "$cmd --help exit" "exit 0" "$got"
