@@ -69,6 +69,7 @@ enum proto_error {
 	X(PR_END, "end", PK_CONTROL)				\
 	X(PR_OBSERVE, "observe", PK_CONTROL | PK_OBSERVER)	\
 	X(PR_RATE, "rate", PK_CONTROL | PK_OBSERVER)		\
+	X(PR_HOTWASH, "hotwash", PK_PLAYER)			\
 	X(PR_PING, "ping", PK_ANY)
 
 enum proto_request_type {
@@ -139,6 +140,9 @@ enum proto_field_kind {
 	X(PR_RATE, "id", PF_ID, 1)				\
 	X(PR_RATE, "objective", PF_SHORT, 1)			\
 	X(PR_RATE, "rating", PF_RATING, 1)			\
+	X(PR_HOTWASH, "id", PF_ID, 1)				\
+	X(PR_HOTWASH, "question", PF_INT, 1)			\
+	X(PR_HOTWASH, "text", PF_TEXT, 1)			\
 	X(PR_PING, "id", PF_ID, 1)
 
 /* A decoded request.  json is the parsed line (owned); id points into it

@@ -173,7 +173,7 @@ int
 replay_is_server(const cJSON *rec)
 {
 	static const char *const types[] = { "command", "chat", "request",
-	    "observation", "rating", "adhoc", NULL };
+	    "observation", "rating", "adhoc", "hotwash", NULL };
 	const cJSON		*t = cJSON_GetObjectItemCaseSensitive(rec,
 	    "type");
 	const char *const	*p;

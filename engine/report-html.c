@@ -447,9 +447,23 @@ report_write_html(struct report *r, FILE *f)
 		fprintf(f, "<p>The scenario asked no hot-wash questions.</p>\n");
 	fprintf(f, "<ol>\n");
 	for (i = 0; i < r->nhotwash; i++) {
+		size_t	ai, any = 0;
+
 		fprintf(f, "<li>");
 		html_text(f, r->hotwash[i]);
-		fprintf(f, " — <i>no answers recorded</i></li>\n");
+		for (ai = 0; ai < r->nanswers; ai++) {
+			if (r->answers[ai].q != i)
+				continue;
+			fprintf(f, "%s<li><code>", any++ ? "" : "<ul>");
+			html_text(f, r->answers[ai].role);
+			fprintf(f, "</code> (");
+			html_text(f, r->answers[ai].player);
+			fprintf(f, "): ");
+			html_text(f, r->answers[ai].text);
+			fprintf(f, "</li>");
+		}
+		fprintf(f, "%s</li>\n", any ? "</ul>" :
+		    " — <i>no answers recorded</i>");
 	}
 	fprintf(f, "</ol>\n");
 

@@ -36,6 +36,12 @@ struct rp_item {
 	int64_t		 seq;
 };
 
+struct rp_answer {		/* a player's answer to hot-wash question q */
+	size_t		 q;
+	const char	*role, *player, *text;
+	int64_t		 seq;
+};
+
 struct rp_objective {
 	const char	*id, *text, *capability;
 	const char	*verdict, *note;	/* NULL: no verdict */
@@ -106,6 +112,8 @@ struct report {
 	const char		**hotwash, **phases, **phase_titles;
 	sim_time		*phase_at;
 	struct rp_item		*errors;
+	struct rp_answer	*answers;	/* hot-wash answers */
+	size_t			 nanswers, canswers;
 	struct rp_share		*shares;
 	size_t			 nshares, cshares;
 	sim_time		 first_inject;	/* SIM_NEVER: none */

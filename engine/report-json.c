@@ -35,9 +35,9 @@ json_str(cJSON *o, const char *k, const char *v)
 void
 report_write_json(struct report *r, FILE *f)
 {
-	cJSON	*root, *o, *a, *x;
+	cJSON	*root, *o, *a, *x, *y, *ans;
 	char	*text;
-	size_t	 i;
+	size_t	 i, ai;
 	int64_t	 last;
 
 	root = cJSON_CreateObject();
@@ -152,7 +152,18 @@ report_write_json(struct report *r, FILE *f)
 	for (i = 0; i < r->nhotwash; i++) {
 		x = cJSON_CreateObject();
 		json_str(x, "question", r->hotwash[i]);
-		cJSON_AddArrayToObject(x, "answers");
+		ans = cJSON_AddArrayToObject(x, "answers");
+		for (ai = 0; ai < r->nanswers; ai++) {
+			if (r->answers[ai].q != i)
+				continue;
+			y = cJSON_CreateObject();
+			json_str(y, "role", r->answers[ai].role);
+			json_str(y, "player", r->answers[ai].player);
+			json_str(y, "text", r->answers[ai].text);
+			cJSON_AddNumberToObject(y, "record",
+			    (double)r->answers[ai].seq);
+			cJSON_AddItemToArray(ans, y);
+		}
 		cJSON_AddItemToArray(a, x);
 	}
 	a = cJSON_AddArrayToObject(root, "timeline");

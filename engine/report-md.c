@@ -249,9 +249,20 @@ report_write_md(struct report *r, FILE *f)
 	if (r->nhotwash == 0)
 		fprintf(f, "The scenario asked no hot-wash questions.\n");
 	for (i = 0; i < r->nhotwash; i++) {
+		size_t	ai, any = 0;
+
 		fprintf(f, "%zu. ", i + 1);
 		md_text(f, r->hotwash[i]);
-		fprintf(f, " — no answers recorded.\n");
+		for (ai = 0; ai < r->nanswers; ai++) {
+			if (r->answers[ai].q != i)
+				continue;
+			fprintf(f, "\n   - `%s` (", r->answers[ai].role);
+			md_text(f, r->answers[ai].player);
+			fprintf(f, "): ");
+			md_text(f, r->answers[ai].text);
+			any++;
+		}
+		fprintf(f, "%s\n", any ? "" : " — no answers recorded.");
 	}
 
 	fprintf(f, "\n## 8. Timeline\n\n| Time | # | Event |\n|---|---|---|\n");

@@ -447,6 +447,22 @@ rp_record(const cJSON *rec, size_t line, void *arg)
 		    -1);
 		return 0;
 	}
+	if (strcmp(type, "hotwash") == 0) {
+		const cJSON *q = cJSON_GetObjectItemCaseSensitive(rec,
+		    "question");
+		struct rp_answer *an;
+		if (!cJSON_IsNumber(q) || q->valuedouble < 0 ||
+		    q->valuedouble >= (double)r->nhotwash)
+			return 0;	/* not a question of this scenario */
+		RP_GROW(r->answers, r->nanswers, r->canswers);
+		an = &r->answers[r->nanswers++];
+		an->q = (size_t)q->valuedouble;
+		an->role = rp_or(rp_str(r, rec, "role"), "?");
+		an->player = rp_or(rp_str(r, rec, "player"), "?");
+		an->text = rp_or(rp_str(r, rec, "text"), "");
+		an->seq = seq;
+		return 0;	/* after the end: not on the timeline */
+	}
 	if (strcmp(type, "adhoc") == 0) {
 		rp_event(r, seq, t, type, rp_printf(r, "Ad hoc inject [TLP:%s]:"
 		    " %s", rp_or(rp_str(r, rec, "tlp"), "?"),

@@ -88,6 +88,7 @@ struct srv_client {
 	size_t		 welcome_left;	/* of it, the welcome's bytes */
 	int		 bad;
 	int		 dead;
+	uint64_t	 answered;	/* hot-wash questions answered */
 };
 
 struct server {
@@ -120,6 +121,7 @@ struct server {
 	int64_t			*late;		/* pacing lateness, ns */
 	size_t			 nlate, clate;
 	int			 roster_dirty;	/* someone joined or left */
+	int64_t			 ended_at;	/* wall ns, for the hot wash */
 	const cJSON		*req;		/* the request being handled */
 	int			 req_ident;	/* and who sent it */
 	char			 tokens_file[512];
@@ -534,6 +536,12 @@ srv_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 		srv->state = ST_ENDED;
 		if (srv->cfg.report != NULL)	/* for consoles, not journal */
 			cJSON_AddStringToObject(o, "report", srv->cfg.report);
+		if (ex->nhotwash > 0 && srv->cfg.hotwash_secs > 0) {
+			a = cJSON_AddArrayToObject(o, "hotwash");
+			for (i = 0; i < ex->nhotwash; i++)
+				cJSON_AddItemToArray(a, cJSON_CreateString(
+				    ex->hotwash[i]));
+		}
 	}
 	srv_event(srv, o, aud, roles, nroles);
 }
@@ -842,6 +850,25 @@ srv_handle(struct srv_req *q)
 		exercise_finish(ex, srv_str(q->r, "summary") ?
 		    srv_str(q->r, "summary") : "ended by the facilitator");
 		srv->state = ST_ENDED;
+		break;
+	case PR_HOTWASH:
+		k = srv_int(q->r, "question", -1);
+		if (srv->state != ST_ENDED)
+			return srv_fail(q, PE_STATE, "the hot wash is after "
+			    "the end of the exercise");
+		if (k < 0 || (size_t)k >= ex->nhotwash)
+			return srv_fail(q, PE_NOT_FOUND, "no such hot-wash "
+			    "question");
+		rec = cJSON_CreateObject();
+		cJSON_AddNumberToObject(rec, "seq", 0);
+		cJSON_AddStringToObject(rec, "type", "hotwash");
+		cJSON_AddStringToObject(rec, "role", ex->roles[q->c->role].id);
+		cJSON_AddStringToObject(rec, "player", srv_player(q->c));
+		cJSON_AddNumberToObject(rec, "question", k);
+		cJSON_AddStringToObject(rec, "text", srv_str(q->r, "text"));
+		srv_record(srv, rec, AUD_STAFF, NULL, 0);
+		if (k < 64)
+			q->c->answered |= UINT64_C(1) << k;
 		break;
 	case PR_OBSERVE:
 	case PR_RATE:
@@ -1470,6 +1497,40 @@ server_print_join(const struct server *srv, FILE *f)
 	fprintf(f, "  %-20s %s\n", "observer", srv->idents[i + 1].token);
 }
 
+static int
+srv_draining(const struct server *srv)
+{
+	size_t	i;
+
+	for (i = 0; i < srv->nclients; i++)
+		if (srv->clients[i]->outlen > 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * After the end the players answer the scenario's hot-wash questions.
+ * The server stays for them until every player still connected has
+ * answered every question, or none is connected, or the time is up.
+ */
+static int
+srv_hotwash_over(const struct server *srv)
+{
+	size_t		 i, n = srv->ex->nhotwash > 64 ? 64 :
+	    srv->ex->nhotwash;
+	uint64_t	 all = n == 64 ? UINT64_MAX : (UINT64_C(1) << n) - 1;
+
+	if (n == 0 || srv->cfg.hotwash_secs <= 0 || srv_wall() -
+	    srv->ended_at >= (int64_t)srv->cfg.hotwash_secs * NS_PER_SEC)
+		return 1;
+	for (i = 0; i < srv->nclients; i++)
+		if (!srv->clients[i]->dead &&
+		    srv->clients[i]->kind == PK_PLAYER &&
+		    (srv->clients[i]->answered & all) != all)
+			return 0;
+	return 1;
+}
+
 static void
 srv_late(struct server *srv, int64_t ns)
 {
@@ -1544,11 +1605,15 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 			srv_roster(srv);	/* goes out on the next pass */
 		if (srv->state == ST_ENDED || srv->ex->ended) {
 			srv->state = ST_ENDED;
-			/* let the last events go out, then stop */
+			if (srv->ended_at == 0)
+				srv->ended_at = srv_wall();
+			/* let the last events go out, then stop, once the
+			 * players have had their hot wash */
 			for (i = 0; i < srv->nclients; i++)
 				if (srv->clients[i]->outlen > 0)
 					break;
-			if (i == srv->nclients || ++ended_passes > 50) {
+			if ((i == srv->nclients || ++ended_passes > 50) &&
+			    srv_hotwash_over(srv)) {
 				free(pfd);
 				return 0;
 			}
@@ -1581,8 +1646,9 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 			timeout = at > now ? at - now : 0;
 			srv->wake_due = at;
 		}
-		if (srv->state == ST_ENDED)
-			timeout = 20 * NS_PER_MS;
+		if (srv->state == ST_ENDED)	/* draining, or the hot wash */
+			timeout = ended_passes <= 50 && srv_draining(srv) ?
+			    20 * NS_PER_MS : 250 * NS_PER_MS;
 		ts.tv_sec = timeout / NS_PER_SEC;
 		ts.tv_nsec = timeout % NS_PER_SEC;
 		if (ppoll(pfd, n, &ts, NULL) == -1 && errno != EINTR) {

@@ -27,6 +27,8 @@ struct server_config {
 	size_t		 max_output;	/* bytes queued per client */
 	FILE		*log;		/* where to say what happens */
 	const char	*report;	/* told to consoles at the end */
+	int		 hotwash_secs;	/* after the end, wait this long at
+					 * most for players' answers */
 };
 
 /* A server for ex (declarations loaded, not started), writing to j (which

@@ -24,7 +24,8 @@ const struct cmd_entry cmd_serve_entry = {
 	.name = "serve",
 	.usage = "[--listen unix:PATH|HOST:PORT]... [--speed X] [--seed N] "
 	    "[--journal FILE] [--tokens FILE] [--bots ROLE,...] "
-	    "[--client-buffer BYTES] [--stats] SCENARIO\n"
+	    "[--client-buffer BYTES] [--hotwash SECONDS] [--stats] "
+	    "SCENARIO\n"
 	    "       ttxsim serve --resume JOURNAL [--listen ...]... [--speed X] "
 	    "[--tokens FILE] [SCENARIO]",
 	.summary = "serve a live exercise that players join from their "
@@ -43,6 +44,9 @@ const struct cmd_entry cmd_serve_entry = {
 	    "                        all: every role (a demonstration)\n"
 	    "  --client-buffer BYTES output queued for one client before it\n"
 	    "                        is dropped as too slow (default 4 MiB)\n"
+	    "  --hotwash SECONDS     after the end, wait at most this long for\n"
+	    "                        players to answer the hot-wash questions\n"
+	    "                        (default 600; 0: do not ask)\n"
 	    "  --stats               at the end, print how punctually events\n"
 	    "                        ran (pacing lateness)\n"
 	    "  --resume JOURNAL      go on with a stopped or crashed exercise:\n"
@@ -78,6 +82,7 @@ cmd_serve_exec(int argc, char **argv)
 		{ "client-buffer", required_argument, NULL, 'B' },
 		{ "resume", required_argument, NULL, 'R' },
 		{ "stats", no_argument, NULL, 'T' },
+		{ "hotwash", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -103,11 +108,19 @@ cmd_serve_exec(int argc, char **argv)
 	memset(&d, 0, sizeof d);
 	cfg.speed = 1;
 	cfg.log = stderr;
+	cfg.hotwash_secs = 600;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'T':
 			stats = 1;
+			break;
+		case 'W':
+			cfg.hotwash_secs = (int)strtol(optarg, &end, 10);
+			if (end == optarg || *end != '\0' ||
+			    cfg.hotwash_secs < 0 || cfg.hotwash_secs > 86400)
+				return cmd_usage_error(ce, "--hotwash: expected "
+				    "seconds from 0 to 86400, got '%s'", optarg);
 			break;
 		case 'l':
 			if (cfg.nlisten == 8)

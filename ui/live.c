@@ -166,7 +166,8 @@ live_run(const struct live_opts *o)
 	struct console_session	 s[LIVE_MAX_ROLES + 1];
 	struct started		 st;
 	size_t			 n, i, first, k = 0;
-	int			 status, rc;
+	int			 status, rc, ended;
+	char			*report;
 	const char		*user = getenv("USER");
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -204,13 +205,21 @@ live_run(const struct live_opts *o)
 		k++;
 	}
 	rc = console_run(s, k);
+	ended = s[0].view.ended;
+	report = s[0].view.report != NULL ? strdup(s[0].view.report) : NULL;
+	/* hang up first: a server waiting for our hot-wash answers stops
+	 * waiting when we have gone */
+	for (i = 0; i < k; i++) {
+		conn_free(s[i].conn);
+		view_free(&s[i].view);
+	}
 	printf("Players join with:\n  ttxsim join --tokens %s --role ROLE "
 	    "unix:%s\n", st.tokens, st.sock);
-	if (s[0].view.ended) {
+	if (ended) {
 		waitpid(st.pid, &status, 0);
 		printf("The exercise has ended.\njournal: %s\n", st.journal);
-		if (s[0].view.report != NULL)
-			printf("report: %s\n", s[0].view.report);
+		if (report != NULL)
+			printf("report: %s\n", report);
 	} else if (waitpid(st.pid, &status, WNOHANG) == st.pid)
 		printf("The server stopped; its log: %s\n", st.log);
 	else
@@ -218,9 +227,6 @@ live_run(const struct live_opts *o)
 		    "%ld, log %s).\nCome back with: ttxsim facilitate "
 		    "--tokens %s unix:%s\n", (long)st.pid, st.log, st.tokens,
 		    st.sock);
-	for (i = 0; i < k; i++) {
-		conn_free(s[i].conn);
-		view_free(&s[i].view);
-	}
+	free(report);
 	return rc ? EXIT_PROBLEM : 0;
 }

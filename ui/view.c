@@ -152,6 +152,9 @@ view_free(struct view *v)
 	free(v->title);
 	free(v->summary);
 	free(v->report);
+	for (i = 0; i < v->nhotwash; i++)
+		free(v->hotwash[i]);
+	free(v->hotwash);
 	prompt_close(&v->prompt);
 	cJSON_Delete(v->pending);
 	memset(v, 0, sizeof *v);
@@ -448,6 +451,8 @@ timeline_text(const cJSON *r, const char *type)
 	return s;
 }
 
+static void	hotwash_next(struct view *);
+
 /* A journal record the server passed on. */
 static void
 record(struct view *v, const cJSON *r, const char *type)
@@ -512,6 +517,19 @@ record(struct view *v, const cJSON *r, const char *type)
 		if (str(r, "report") != NULL) {
 			free(v->report);
 			v->report = xstrdup(str(r, "report"));
+		}
+		if (v->kind == VK_PLAYER && v->nhotwash == 0) {
+			const cJSON *q;
+			cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(
+			    r, "hotwash")) {
+				if (!cJSON_IsString(q))
+					continue;
+				v->hotwash = xreallocarray(v->hotwash,
+				    v->nhotwash + 1, sizeof *v->hotwash);
+				v->hotwash[v->nhotwash++] =
+				    xstrdup(q->valuestring);
+			}
+			hotwash_next(v);
 		}
 	}
 }
@@ -664,6 +682,21 @@ text_open(struct view *v, int action, int step, const char *title,
 	v->prompt.cap = 256;
 	v->prompt.text = xcalloc(v->prompt.cap, 1);
 	free(keep);
+}
+
+/* The next hot-wash question, if any is left. */
+static void
+hotwash_next(struct view *v)
+{
+	char	title[128];
+
+	if (v->hw_next >= v->nhotwash)
+		return;
+	snprintf(title, sizeof title, "Hot wash %zu/%zu: %s (ctrl-d sends, "
+	    "esc skips)", v->hw_next + 1, v->nhotwash,
+	    v->hotwash[v->hw_next]);
+	text_open(v, VA_HOTWASH, (int)v->hw_next, title, 1);
+	v->hw_next++;
 }
 
 /*
@@ -956,6 +989,13 @@ prompt_done(struct view *v, cJSON **req)
 	case VA_END:
 		*req = request(v, "end");
 		break;
+	case VA_HOTWASH:
+		*req = request(v, "hotwash");
+		cJSON_AddNumberToObject(*req, "question", p->step);
+		cJSON_AddStringToObject(*req, "text", p->text);
+		prompt_close(&v->prompt);
+		hotwash_next(v);
+		return VA_REQUEST;
 	default:
 		break;
 	}
@@ -991,11 +1031,16 @@ static enum view_action
 prompt_key(struct view *v, int key, cJSON **req)
 {
 	struct vprompt	*p = &v->prompt;
+	int		 a;
 
 	if (key == VIEW_KEY_ESC) {
+		a = p->action;
 		prompt_close(p);
 		pending_drop(v);
-		snprintf(v->status, sizeof v->status, "Cancelled.");
+		snprintf(v->status, sizeof v->status, a == VA_HOTWASH ?
+		    "Skipped." : "Cancelled.");
+		if (a == VA_HOTWASH)
+			hotwash_next(v);
 		return VA_REDRAW;
 	}
 	switch (p->kind) {

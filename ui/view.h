@@ -111,6 +111,8 @@ struct view {
 	int		 connected;
 	int		 ended;
 	char		*report;
+	char		**hotwash;		/* the questions, after the end */
+	size_t		 nhotwash, hw_next;
 	char		 status[256];		/* the last result or error */
 	int		 help;			/* the ? overlay is open */
 	struct vprompt	 prompt;
@@ -122,7 +124,8 @@ struct view {
 /* Actions a key asks for; VA_REQUEST means view_key made a request. */
 enum view_action { VA_NONE, VA_REDRAW, VA_QUIT, VA_REQUEST, VA_SWITCH,
     VA_ACK, VA_DECIDE, VA_NOTE, VA_SHARE, VA_CHAT, VA_INFO, VA_START,
-    VA_JUMP, VA_FIRE, VA_ADHOC, VA_OBSERVE, VA_RATE, VA_END, VA_SPEED };
+    VA_JUMP, VA_FIRE, VA_ADHOC, VA_OBSERVE, VA_RATE, VA_END, VA_SPEED,
+    VA_HOTWASH };
 
 void		 view_init(struct view *v);
 void		 view_free(struct view *v);

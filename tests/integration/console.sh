@@ -117,8 +117,17 @@ wait_screen F "End the exercise for everyone?"
 keys F y
 wait_screen F "The exercise has ended. Report: c-report.md"
 wait_screen P2 "The exercise has ended. Report: c-report.md"
+# the hot wash: each player is asked the scenario's questions
+wait_screen P2 "Hot wash 1/2: What would you do differently?"
+keys P2 "Call CISA in the first hour" C-d
+wait_screen P2 "Hot wash 2/2: Who else should have been told?"
+keys P2 Escape
+wait_screen P2 "up/down select  a ack"
 keys P2 q
 wait_screen P2 "console-exit=0"
+keys P1 Escape Escape q
+keys P3 Escape Escape q
+wait_screen P3 "console-exit=0"
 wait_exit "$pid"
 r=$(cat c-report.md)
 expect_has "report: the decisions" "control-room decided report on alert" "$r"
@@ -126,15 +135,16 @@ expect_has "report: CISA's decision" "us-cisa decided hold on cisa-brief" "$r"
 expect_has "report: the refused forward" "refused" "$r"
 expect_has "report: the fired inject" "Journalist asks about poisoned water" "$r"
 expect_has "report: the observation" "The control room reported within minutes" "$r"
+expect_has "report: the hot wash" "- \`ncsc-im\` (Ana): Call CISA in the first hour" "$r"
 
 # A resize storm: every size from tiny to huge, and the console lives.
 for size in 20x6 300x100 19x5 80x24 120x40 1x1 200x50 40x10 100x30; do
-	$TM resize-window -t P1 -x "${size%x*}" -y "${size#*x}"
+	$TM resize-window -t F -x "${size%x*}" -y "${size#*x}"
 	sleep 0.05
 done
-wait_screen P1 "control-room (Olu)"
-expect_eq "P1 alive after the resize storm" "" \
-    "$(screen P1 | grep console-exit)"
+wait_screen F "CONTROL (Fay)"
+expect_eq "F alive after the resize storm" "" \
+    "$(screen F | grep console-exit)"
 
 # Hostile text: escape sequences, bad UTF-8 and wide characters in a
 # message are shown, inert.

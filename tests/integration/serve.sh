@@ -86,7 +86,12 @@ send C {"type":"end","id":2,"summary":"done"}
 expect C "type":"end"
 expect P2 "type":"end"
 expect N "summary":"done","wall":
-expect N ,"report":"j-report.md"}
+expect N "hotwash":["When would your team have called the national CSIRT in real life?"
+# the hot wash, after the end
+send N {"type":"hotwash","id":"h1","question":1,"text":"The duty engineer"}
+expect N {"type":"ok","re":"h1"}
+send N {"type":"hotwash","id":"h2","question":9,"text":"x"}
+expect N "re":"h2","code":"not-found","message":"no such hot-wash question"
 # what NCSC must never have seen
 never N Sodium hydroxide
 never N "type":"roster"
@@ -112,6 +117,8 @@ expect_has "report written" "report: j-report.html" "$(cat serve.out)"
 expect_has "report: sharing" "2 refused by their TLP label" \
     "$(cat j-report.md)"
 expect_has "report: notes" "ncsc-im wrote a note: Calling the utility back" \
+    "$(cat j-report.md)"
+expect_has "report: the hot wash" "   - \`ncsc-im\` (Ana): The duty engineer" \
     "$(cat j-report.md)"
 [ -e sock ] && fail "the socket was not removed"
 

@@ -52,3 +52,8 @@ inject "press-call" {
   title = "Journalist asks about poisoned water",
   body = "A reporter says the water was poisoned and wants a comment.",
 }
+
+hotwash {
+  "What would you do differently?",
+  "Who else should have been told?",
+}

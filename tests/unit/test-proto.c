@@ -312,7 +312,8 @@ START_TEST(test_allowed)
 		{ PR_REQUEST_INFO, "p" }, { PR_START, "c" }, { PR_PAUSE, "c" },
 		{ PR_RESUME, "c" }, { PR_SPEED, "c" }, { PR_JUMP, "c" },
 		{ PR_FIRE, "c" }, { PR_ADHOC, "c" }, { PR_END, "c" },
-		{ PR_OBSERVE, "co" }, { PR_RATE, "co" }, { PR_PING, "pco" },
+		{ PR_OBSERVE, "co" }, { PR_RATE, "co" }, { PR_HOTWASH, "p" },
+		{ PR_PING, "pco" },
 	};
 	size_t	i;
 

@@ -318,9 +318,38 @@ START_TEST(roster_for_staff)
 }
 END_TEST
 
+START_TEST(hotwash_after_the_end)
+{
+	struct view	v;
+
+	view_init(&v);
+	apply(&v, welcome_player, 0);
+	apply(&v, "{\"seq\":9,\"t\":1,\"type\":\"end\",\"reason\":"
+	    "\"finish\",\"hotwash\":[\"What went well?\",\"What next?\","
+	    "\"Who decides?\"]}", 0);
+	ck_assert_int_eq(v.prompt.kind, VP_TEXT);
+	ck_assert_str_eq(v.prompt.title, "Hot wash 1/3: What went well? "
+	    "(ctrl-d sends, esc skips)");
+	type_text(&v, "Fast call");
+	ck_assert_str_eq(press(&v, VIEW_KEY_SEND), "{\"type\":\"hotwash\","
+	    "\"id\":1,\"question\":0,\"text\":\"Fast call\"}");
+	ck_assert_str_eq(v.prompt.title, "Hot wash 2/3: What next? "
+	    "(ctrl-d sends, esc skips)");
+	press(&v, VIEW_KEY_ESC);
+	ck_assert_str_eq(v.status, "Skipped.");
+	type_text(&v, "Ops");
+	ck_assert_str_eq(press(&v, VIEW_KEY_SEND), "{\"type\":\"hotwash\","
+	    "\"id\":2,\"question\":2,\"text\":\"Ops\"}");
+	ck_assert_int_eq(v.prompt.kind, VP_NONE);
+	ck_assert_int_eq(press(&v, 'q')[0], '\0');
+	view_free(&v);
+}
+END_TEST
+
 static void
 add_tests(TCase *tc)
 {
+	tcase_add_test(tc, hotwash_after_the_end);
 	tcase_add_test(tc, inbox_from_welcome);
 	tcase_add_test(tc, reconnect_adds_nothing_twice);
 	tcase_add_test(tc, deadline_states);
