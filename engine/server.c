@@ -945,6 +945,9 @@ srv_welcome(struct server *srv, struct srv_client *c, const cJSON *re)
 			cJSON_AddStringToObject(r, "title", in->title ?
 			    in->title : in->id);
 			cJSON_AddBoolToObject(r, "held", in->at == EX_HELD);
+			if (in->at != EX_HELD)
+				cJSON_AddNumberToObject(r, "at",
+				    (double)in->at);
 			cJSON_AddBoolToObject(r, "contingency",
 			    in->contingency);
 			cJSON_AddNumberToObject(r, "fired", in->fired);

@@ -402,25 +402,70 @@ timeline(const struct view *v, int y0, int y1, int w)
 	}
 }
 
-static void
-side(const struct view *v, int y0, int y1, int x, int w)
+static size_t	nexts[3];
+
+static int
+next_shown(const struct view *v, size_t i, int shown)
 {
-	char	buf[512];
-	int	y = y0;
-	size_t	i;
+	int	k;
+
+	(void)v;
+	for (k = 0; k < shown; k++)
+		if (nexts[k] == i)
+			return 1;
+	return 0;
+}
+
+static void
+side(const struct view *v, int64_t now, int y0, int y1, int x, int w)
+{
+	char	buf[512], t[32];
+	int	y = y0, shown;
+	size_t	i, k, late;
 
 	y = wrap(y, y1, x, w, "Roles", A_BOLD);
 	for (i = 0; i < v->nroles && y < y1; i++) {
+		late = view_overdue(v, v->roles[i].id, now);
 		snprintf(buf, sizeof buf, "%s %-14s %s", v->roles[i].connected ?
 		    "+" : "-", v->roles[i].id, v->roles[i].players);
-		put(y++, x, w, buf, v->roles[i].connected ? A_NORMAL :
+		put(y, x, w, buf, v->roles[i].connected ? A_NORMAL :
 		    colour(C_DIM, A_DIM));
+		if (late > 0) {	/* overdue decisions, at the right */
+			snprintf(buf, sizeof buf, " %zu late", late);
+			put(y, x + w - (int)strlen(buf), (int)strlen(buf), buf,
+			    colour(C_URGENT, A_REVERSE) | A_BOLD);
+		}
+		y++;
 	}
 	snprintf(buf, sizeof buf, "control %d, observers %d", v->control_n,
 	    v->observers_n);
 	if (y < y1)
 		put(y++, x, w, buf, colour(C_DIM, A_DIM));
 	y++;
+	/* the next timed injects, for the facilitator's `n' */
+	if (v->kind == VK_CONTROL && y < y1) {
+		y = wrap(y, y1, x, w, "Next", A_BOLD);
+		for (shown = 0; shown < 3 && y < y1; shown++) {
+			for (i = 0, k = v->ninjects; i < v->ninjects; i++)
+				if (v->injects[i].at > now &&
+				    !v->injects[i].fired && (k == v->ninjects ||
+				    v->injects[i].at < v->injects[k].at ||
+				    (v->injects[i].at == v->injects[k].at &&
+				    i < k)) && !next_shown(v, i, shown))
+					k = i;
+			if (k == v->ninjects)
+				break;
+			nexts[shown] = k;
+			clock_hm(v->injects[k].at, t, sizeof t);
+			snprintf(buf, sizeof buf, "%s %s", t,
+			    v->injects[k].id);
+			put(y++, x, w, buf, A_NORMAL);
+		}
+		if (shown == 0 && y < y1)
+			put(y++, x, w, "no timed injects left",
+			    colour(C_DIM, A_DIM));
+		y++;
+	}
 	if (y < y1)
 		y = wrap(y, y1, x, w, "Objectives", A_BOLD);
 	for (i = 0; i < v->nobjectives && y < y1; i++) {
@@ -557,7 +602,7 @@ draw_view(const struct view *v, int64_t wall, const char *conn_state,
 			attrset(colour(C_DIM, A_DIM));
 			mvvline(body0, COLS - 31, ACS_VLINE, body1 - body0);
 			attrset(A_NORMAL);
-			side(v, body0, body1, COLS - 30, 30);
+			side(v, now, body0, body1, COLS - 30, 30);
 		}
 	} else {
 		inbox(v, now, body0, body1, lw);

@@ -99,6 +99,7 @@ item_free(struct vitem *it)
 	free(it->tlp);
 	free(it->inject);
 	free(it->decided);
+	free(it->to);
 	for (i = 0; i < it->nchoices; i++) {
 		free(it->choices[i].id);
 		free(it->choices[i].label);
@@ -262,6 +263,7 @@ welcome(struct view *v, const cJSON *m, int64_t wall)
 		in->contingency = cJSON_IsTrue(
 		    cJSON_GetObjectItemCaseSensitive(it, "contingency"));
 		in->fired = (int)num(it, "fired", 0);
+		in->at = num(it, "at", -1);
 	}
 	a = cJSON_GetObjectItemCaseSensitive(x, "objectives");
 	n = (size_t)cJSON_GetArraySize(a);
@@ -314,6 +316,15 @@ inject(struct view *v, const cJSON *r, int64_t t)
 	it->body = dup_or_null(str(r, "body"));
 	it->tlp = dup_or_null(str(r, "tlp"));
 	it->due = num(r, "due", -1);
+	{
+		char *j = joined(cJSON_GetObjectItemCaseSensitive(r, "to"));
+		char *p;
+		for (p = j; *p; p++)
+			if (*p == ',')
+				*p = ' ';
+		it->to = xasprintf(" %s ", j);
+		free(j);
+	}
 	it->choices = xcalloc((size_t)cJSON_GetArraySize(a) + 1,
 	    sizeof *it->choices);
 	cJSON_ArrayForEach(c, a) {
@@ -597,6 +608,27 @@ view_unread(const struct view *v)
 
 	for (i = 0; i < v->nitems; i++)
 		n += v->items[i].unread;
+	return n;
+}
+
+size_t
+view_overdue(const struct view *v, const char *role, int64_t now)
+{
+	size_t	i, n = 0, len = strlen(role);
+	char	*p;
+
+	for (i = 0; i < v->nitems; i++) {
+		if (view_deadline(&v->items[i], now) != VD_OVERDUE ||
+		    v->items[i].to == NULL)
+			continue;
+		/* " a  b " after the commas went: a word of its own */
+		for (p = v->items[i].to; (p = strstr(p, role)) != NULL;
+		    p += len)
+			if (p[-1] == ' ' && p[len] == ' ') {
+				n++;
+				break;
+			}
+	}
 	return n;
 }
 

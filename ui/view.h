@@ -42,6 +42,7 @@ struct vitem {
 	char		*decided;	/* the choice taken, by anyone */
 	/* shares */
 	int		 share;		/* its number, or -1 */
+	char		*to;		/* recipients, " a b " */
 };
 
 struct vline {				/* a timeline entry (staff) */
@@ -59,6 +60,7 @@ struct vrole {
 struct vinject {			/* staff: the script's injects */
 	char		*id, *title;
 	int		 held, contingency, fired;
+	int64_t		 at;		/* ms, or -1 when held */
 };
 
 struct vobjective {
@@ -136,6 +138,9 @@ void		 view_apply(struct view *v, const cJSON *msg, int64_t wall);
 int64_t		 view_now(const struct view *v, int64_t wall);
 enum vdeadline	 view_deadline(const struct vitem *it, int64_t now);
 size_t		 view_unread(const struct view *v);
+/* Deliveries to role that are past their deadline with no decision. */
+size_t		 view_overdue(const struct view *v, const char *role,
+		     int64_t now);
 /* The key a player or the facilitator pressed (a curses key code or a
  * character, UTF-8 bytes one by one for text).  A request to send, if
  * the key made one, is put in *req (the caller sends and frees it). */

@@ -49,6 +49,10 @@ console P1 "$J --role control-room --name Olu $TMP/s"
 console P2 "$J --role ncsc-im --name Ana $TMP/s"
 console P3 "$J --role us-cisa --name Sam $TMP/s"
 wait_screen F "+ us-cisa        Sam"
+# what `n' will bring, in order
+wait_screen F "00:10 alert"
+wait_screen F "00:20 ncsc-brief"
+wait_screen F "00:30 cisa-brief"
 wait_screen P1 "control-room (Olu)"
 wait_screen P1 "waiting x1 | connected"
 

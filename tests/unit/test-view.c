@@ -121,10 +121,15 @@ START_TEST(deadline_states)
 	ck_assert_int_eq(view_deadline(it, 3300000 - VIEW_URGENT_MS),
 	    VD_URGENT);
 	ck_assert_int_eq(view_deadline(it, 3300000), VD_OVERDUE);
+	/* overdue for the role it went to, not for the others */
+	ck_assert_uint_eq(view_overdue(&v, "grid-soc", 3300000), 1);
+	ck_assert_uint_eq(view_overdue(&v, "grid", 3300000), 0);
+	ck_assert_uint_eq(view_overdue(&v, "grid-soc", 3299999), 0);
 	apply(&v, "{\"seq\":4,\"t\":700000,\"type\":\"decision\","
 	    "\"inject\":\"vpn\",\"delivery\":0,\"role\":\"grid-soc\","
 	    "\"player\":\"Olu\",\"choice\":\"escalate\",\"late\":false}", 0);
 	ck_assert_int_eq(view_deadline(&v.items[0], 3300000), VD_DONE);
+	ck_assert_uint_eq(view_overdue(&v, "grid-soc", 3300000), 0);
 	ck_assert_str_eq(v.items[0].decided, "escalate");
 	ck_assert_int_eq(v.items[0].acked, 1);
 	view_free(&v);
