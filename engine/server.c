@@ -935,6 +935,16 @@ srv_welcome(struct server *srv, struct srv_client *c, const cJSON *re)
 		cJSON_AddBoolToObject(r, "public", ex->roles[i].is_public);
 		cJSON_AddItemToArray(a, r);
 	}
+	a = cJSON_AddArrayToObject(x, "orgs");	/* for chat to an org, team */
+	for (i = 0; i < ex->norgs; i++) {
+		r = cJSON_CreateObject();
+		cJSON_AddStringToObject(r, "id", ex->orgs[i].id);
+		if (ex->orgs[i].name)
+			cJSON_AddStringToObject(r, "name", ex->orgs[i].name);
+		if (ex->orgs[i].team)
+			cJSON_AddStringToObject(r, "team", ex->orgs[i].team);
+		cJSON_AddItemToArray(a, r);
+	}
 	if (c->kind != PK_PLAYER) {
 		/* staff: the script, to fire held injects and rate objectives */
 		a = cJSON_AddArrayToObject(x, "injects");

@@ -119,6 +119,14 @@ exercise_free_parts(struct view *v)
 		free(v->roles[i].players);
 	}
 	free(v->roles);
+	for (i = 0; i < v->norgs; i++) {
+		free(v->orgs[i].id);
+		free(v->orgs[i].name);
+		free(v->orgs[i].team);
+	}
+	free(v->orgs);
+	v->orgs = NULL;
+	v->norgs = 0;
 	for (i = 0; i < v->ninjects; i++) {
 		free(v->injects[i].id);
 		free(v->injects[i].title);
@@ -250,6 +258,15 @@ welcome(struct view *v, const cJSON *m, int64_t wall)
 		r->public = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it,
 		    "public"));
 		r->players = xstrdup("");
+	}
+	a = cJSON_GetObjectItemCaseSensitive(x, "orgs");
+	n = (size_t)cJSON_GetArraySize(a);
+	v->orgs = xcalloc(n + 1, sizeof *v->orgs);
+	cJSON_ArrayForEach(it, a) {
+		struct vorg *o = &v->orgs[v->norgs++];
+		o->id = xstrdup(str(it, "id") ? str(it, "id") : "?");
+		o->name = dup_or_null(str(it, "name"));
+		o->team = dup_or_null(str(it, "team"));
 	}
 	a = cJSON_GetObjectItemCaseSensitive(x, "injects");
 	n = (size_t)cJSON_GetArraySize(a);
@@ -773,8 +790,8 @@ static enum view_action
 start_action(struct view *v, enum view_action a, cJSON **req)
 {
 	struct vitem	*it = selected(v);
-	size_t		 i;
-	char		*label;
+	size_t		 i, k;
+	char		*label, *key;
 
 	pending_drop(v);
 	switch (a) {
@@ -827,6 +844,30 @@ start_action(struct view *v, enum view_action a, cJSON **req)
 			    v->roles[i].name ? v->roles[i].name : "");
 			prompt_add(v, label, v->roles[i].id);
 			free(label);
+		}
+		/* whole organisations, then whole teams (each once) */
+		for (i = 0; i < v->norgs; i++) {
+			label = xasprintf("org %-12s %s", v->orgs[i].id,
+			    v->orgs[i].name ? v->orgs[i].name : "");
+			key = xasprintf("org:%s", v->orgs[i].id);
+			prompt_add(v, label, key);
+			free(label);
+			free(key);
+		}
+		for (i = 0; i < v->norgs; i++) {
+			if (v->orgs[i].team == NULL)
+				continue;
+			for (k = 0; k < i; k++)
+				if (v->orgs[k].team && strcmp(v->orgs[k].team,
+				    v->orgs[i].team) == 0)
+					break;
+			if (k < i)
+				continue;
+			label = xasprintf("team %s", v->orgs[i].team);
+			key = xasprintf("team:%s", v->orgs[i].team);
+			prompt_add(v, label, key);
+			free(label);
+			free(key);
 		}
 		return VA_REDRAW;
 	case VA_INFO:
@@ -979,11 +1020,15 @@ prompt_done(struct view *v, cJSON **req)
 		}
 		r = request(v, "chat");
 		to = cJSON_AddObjectToObject(r, "to");
-		if (*str(v->pending, "to") == '\0')
+		key = str(v->pending, "to");
+		if (*key == '\0')
 			cJSON_AddTrueToObject(to, "control");
+		else if (strncmp(key, "org:", 4) == 0)
+			cJSON_AddStringToObject(to, "org", key + 4);
+		else if (strncmp(key, "team:", 5) == 0)
+			cJSON_AddStringToObject(to, "team", key + 5);
 		else
-			cJSON_AddStringToObject(to, "role", str(v->pending,
-			    "to"));
+			cJSON_AddStringToObject(to, "role", key);
 		cJSON_AddStringToObject(r, "text", p->text);
 		*req = r;
 		break;

@@ -57,6 +57,10 @@ struct vrole {
 	char		*players;	/* their names, joined */
 };
 
+struct vorg {
+	char		*id, *name, *team;
+};
+
 struct vinject {			/* staff: the script's injects */
 	char		*id, *title;
 	int		 held, contingency, fired;
@@ -92,6 +96,8 @@ struct view {
 	int64_t		 duration;		/* ms, or -1 */
 	struct vrole	*roles;
 	size_t		 nroles;
+	struct vorg	*orgs;
+	size_t		 norgs;
 	struct vinject	*injects;
 	size_t		 ninjects;
 	struct vobjective *objectives;

@@ -174,6 +174,15 @@ expect_has "escape sequences shown as U+FFFD" "�]2;pwned��[2J�[31mred" \
 expect_eq "the terminal's title is untouched" "" \
     "$($TM display -p -t H '#{pane_title}' | grep pwned)"
 
+# Colours, and none with NO_COLOR (the header is then reverse video).
+expect_has "colour header" "[44m" "$($TM capture-pane -e -p -t H | head -1)"
+console NC "NO_COLOR=1 $TTXSIM join --tokens $TMP/h-tokens.txt --role ncsc-im --name Mono $TMP/h"
+wait_screen NC "connected"
+expect_eq "NO_COLOR: no colour" "" \
+    "$($TM capture-pane -e -p -t NC | grep -E '\[(3[0-7]|4[0-7])m')"
+expect_has "NO_COLOR: reverse video" "[1;7m" "$($TM capture-pane -e -p -t NC | head -1)"
+$TM kill-session -t NC
+
 # SIGTERM, SIGINT and SIGHUP end the console and give the terminal back;
 # a crash (SIGSEGV) does too.
 for sig in TERM INT HUP SEGV; do

@@ -15,7 +15,9 @@ static const char welcome_player[] =
 	"\"exercise\":{\"id\":\"t\",\"title\":\"Test\",\"start\":1773475200,"
 	"\"roles\":[{\"id\":\"grid-soc\",\"org\":\"grid\",\"public\":false},"
 	"{\"id\":\"uk-ncsc\",\"org\":\"ncsc\",\"public\":false},"
-	"{\"id\":\"press\",\"public\":true}]},"
+	"{\"id\":\"press\",\"public\":true}],"
+	"\"orgs\":[{\"id\":\"grid\",\"name\":\"Grid\",\"team\":\"uk\"},"
+	"{\"id\":\"ncsc\",\"name\":\"NCSC\",\"team\":\"uk\"}]},"
 	"\"clock\":{\"type\":\"clock\",\"t\":0,\"state\":\"running\","
 	"\"speed\":60},"
 	"\"backlog\":[{\"seq\":2,\"t\":0,\"type\":\"start\"},"
@@ -351,9 +353,35 @@ START_TEST(hotwash_after_the_end)
 }
 END_TEST
 
+START_TEST(chat_targets)
+{
+	struct view	v;
+
+	view_init(&v);
+	apply(&v, welcome_player, 0);
+	press(&v, 'c');
+	/* control, the other roles, each org, each team once */
+	ck_assert_uint_eq(v.prompt.nopts, 6);
+	ck_assert_str_eq(v.prompt.keys[0], "");
+	ck_assert_str_eq(v.prompt.keys[3], "org:grid");
+	ck_assert_str_eq(v.prompt.keys[5], "team:uk");
+	press(&v, '6');
+	type_text(&v, "All UK: stand by");
+	ck_assert_str_eq(press(&v, VIEW_KEY_ENTER), "{\"type\":\"chat\","
+	    "\"id\":1,\"to\":{\"team\":\"uk\"},\"text\":\"All UK: stand by\"}");
+	press(&v, 'c');
+	press(&v, '1');
+	type_text(&v, "Help");
+	ck_assert_str_eq(press(&v, VIEW_KEY_ENTER), "{\"type\":\"chat\","
+	    "\"id\":2,\"to\":{\"control\":true},\"text\":\"Help\"}");
+	view_free(&v);
+}
+END_TEST
+
 static void
 add_tests(TCase *tc)
 {
+	tcase_add_test(tc, chat_targets);
 	tcase_add_test(tc, hotwash_after_the_end);
 	tcase_add_test(tc, inbox_from_welcome);
 	tcase_add_test(tc, reconnect_adds_nothing_twice);
