@@ -137,6 +137,7 @@ enum proto_field_kind {
 	X(PR_OBSERVE, "id", PF_ID, 1)				\
 	X(PR_OBSERVE, "text", PF_TEXT, 1)			\
 	X(PR_OBSERVE, "objective", PF_SHORT, 0)			\
+	X(PR_OBSERVE, "inject", PF_SHORT, 0)			\
 	X(PR_RATE, "id", PF_ID, 1)				\
 	X(PR_RATE, "objective", PF_SHORT, 1)			\
 	X(PR_RATE, "rating", PF_RATING, 1)			\

@@ -436,6 +436,13 @@ rp_record(const cJSON *rec, size_t line, void *arg)
 		    rp_or(rp_str(r, rec, "command"), "?")), -1, -1);
 		return 0;
 	}
+	if (strcmp(type, "observation") == 0 && rp_str(r, rec, "inject")) {
+		rp_event(r, seq, t, type, rp_printf(r, "Observation by %s on "
+		    "%s: %.200s", rp_or(rp_str(r, rec, "player"), "?"),
+		    rp_str(r, rec, "inject"), rp_or(rp_str(r, rec, "text"),
+		    "")), role, -1);
+		return 0;
+	}
 	if (strcmp(type, "chat") == 0 || strcmp(type, "request") == 0 ||
 	    strcmp(type, "observation") == 0) {
 		rp_event(r, seq, t, type, rp_printf(r, "%s %s (%s): %.200s",

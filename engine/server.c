@@ -885,9 +885,20 @@ srv_handle(struct srv_req *q)
 		if (q->r->type == PR_RATE)
 			cJSON_AddStringToObject(rec, "rating",
 			    srv_str(q->r, "rating"));
-		else
+		else {
+			if (srv_str(q->r, "inject") != NULL) {
+				if (exercise_inject(ex, srv_str(q->r,
+				    "inject")) == -1) {
+					cJSON_Delete(rec);
+					return srv_fail(q, PE_NOT_FOUND,
+					    "no such inject");
+				}
+				cJSON_AddStringToObject(rec, "inject",
+				    srv_str(q->r, "inject"));
+			}
 			cJSON_AddStringToObject(rec, "text",
 			    srv_str(q->r, "text"));
+		}
 		srv_record(srv, rec, AUD_STAFF, NULL, 0);
 		break;
 	default:

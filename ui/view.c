@@ -161,6 +161,7 @@ view_free(struct view *v)
 	free(v->title);
 	free(v->summary);
 	free(v->report);
+	free(v->current);
 	for (i = 0; i < v->nhotwash; i++)
 		free(v->hotwash[i]);
 	free(v->hotwash);
@@ -354,6 +355,10 @@ inject(struct view *v, const cJSON *r, int64_t t)
 	for (i = 0; i < v->ninjects; i++)
 		if (it->inject && strcmp(v->injects[i].id, it->inject) == 0)
 			v->injects[i].fired++;
+	if (it->inject != NULL) {
+		free(v->current);
+		v->current = xstrdup(it->inject);
+	}
 }
 
 static void
@@ -465,9 +470,10 @@ timeline_text(const cJSON *r, const char *type)
 	else if (strcmp(type, "request") == 0)
 		s = xasprintf("%s asks control: %s", role, str(r, "text"));
 	else if (strcmp(type, "observation") == 0)
-		s = xasprintf("Observation%s%s: %s", str(r, "objective") ?
+		s = xasprintf("Observation%s%s%s%s: %s", str(r, "objective") ?
 		    " on " : "", str(r, "objective") ? str(r, "objective") :
-		    "", str(r, "text"));
+		    "", str(r, "inject") ? " at " : "", str(r, "inject") ?
+		    str(r, "inject") : "", str(r, "text"));
 	else if (strcmp(type, "rating") == 0)
 		s = xasprintf("Rated %s: %s", str(r, "objective"),
 		    str(r, "rating"));
@@ -1048,6 +1054,8 @@ prompt_done(struct view *v, cJSON **req)
 		if (*str(v->pending, "objective") != '\0')
 			cJSON_AddStringToObject(*req, "objective",
 			    str(v->pending, "objective"));
+		if (v->current != NULL)		/* what was going on */
+			cJSON_AddStringToObject(*req, "inject", v->current);
 		break;
 	case VA_RATE:
 		if (p->step == 0) {

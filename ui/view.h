@@ -127,6 +127,7 @@ struct view {
 	cJSON		*pending;		/* a request being built */
 	int		 next_id;		/* request ids */
 	int64_t		 last_seq;		/* of the records seen */
+	char		*current;		/* the last inject delivered */
 };
 
 /* Actions a key asks for; VA_REQUEST means view_key made a request. */

@@ -115,7 +115,7 @@ wait_screen P1 "Journalist asks about"
 keys F o Down Enter
 wait_screen F "Observation"
 keys F "The control room reported within minutes" C-d
-wait_screen F "Observation on coordinate: The control room reported"
+wait_screen F "Observation on coordinate at press-call: The control"
 keys F e
 wait_screen F "End the exercise for everyone?"
 keys F y
@@ -138,7 +138,7 @@ expect_has "report: the decisions" "control-room decided report on alert" "$r"
 expect_has "report: CISA's decision" "us-cisa decided hold on cisa-brief" "$r"
 expect_has "report: the refused forward" "refused" "$r"
 expect_has "report: the fired inject" "Journalist asks about poisoned water" "$r"
-expect_has "report: the observation" "The control room reported within minutes" "$r"
+expect_has "report: the observation" "Observation by Fay on press-call: The control room reported within minutes" "$r"
 expect_has "report: the hot wash" "- \`ncsc-im\` (Ana): Call CISA in the first hour" "$r"
 
 # A resize storm: every size from tiny to huge, and the console lives.
