@@ -616,6 +616,7 @@ report_free(struct report *r)
 	free(r->deliveries);
 	free(r->events);
 	free(r->errors);
+	free(r->answers);
 	free(r->shares);
 	arena_free(r->a);
 	free(r);
