@@ -46,6 +46,7 @@
 #define SRV_AUTH_MAX		10	/* failures per window */
 #define SRV_READ_MAX		(256 * 1024)	/* bytes per client per pass */
 #define SRV_OUT_KEEP		4096	/* output buffer kept when empty */
+#define SRV_ROSTER_EVERY	(500 * INT64_C(1000000))	/* ns */
 #define NS_PER_MS		INT64_C(1000000)
 #define NS_PER_SEC		INT64_C(1000000000)
 
@@ -121,6 +122,7 @@ struct server {
 	int64_t			*late;		/* pacing lateness, ns */
 	size_t			 nlate, clate;
 	int			 roster_dirty;	/* someone joined or left */
+	int64_t			 roster_next;	/* wall ns: not before */
 	int64_t			 ended_at;	/* wall ns, for the hot wash */
 	const cJSON		*req;		/* the request being handled */
 	int			 req_ident;	/* and who sent it */
@@ -1625,8 +1627,12 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 			if (srv->clients[i]->outlen > 0)
 				srv_flush(srv, srv->clients[i]);
 		srv_sweep(srv);
-		if (srv->roster_dirty)
+		/* at most twice a second: thousands joining at once must not
+		 * cost thousands of rosters to every observer */
+		if (srv->roster_dirty && srv_wall() >= srv->roster_next) {
 			srv_roster(srv);	/* goes out on the next pass */
+			srv->roster_next = srv_wall() + SRV_ROSTER_EVERY;
+		}
 		if (srv->state == ST_ENDED || srv->ex->ended) {
 			srv->state = ST_ENDED;
 			if (srv->ended_at == 0)
@@ -1670,6 +1676,9 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 			timeout = at > now ? at - now : 0;
 			srv->wake_due = at;
 		}
+		if (srv->roster_dirty && srv->roster_next - now < timeout)
+			timeout = srv->roster_next > now ? srv->roster_next -
+			    now : 0;
 		if (srv->state == ST_ENDED)	/* draining, or the hot wash */
 			timeout = ended_passes <= 50 && srv_draining(srv) ?
 			    20 * NS_PER_MS : 250 * NS_PER_MS;
