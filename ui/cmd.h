@@ -21,6 +21,7 @@ struct cmd_entry {
 };
 
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_explore_entry;
 extern const struct cmd_entry cmd_facilitate_entry;
 extern const struct cmd_entry cmd_join_entry;
 extern const struct cmd_entry cmd_journal_entry;

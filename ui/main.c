@@ -12,6 +12,7 @@
 
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_check_entry,
+	&cmd_explore_entry,
 	&cmd_facilitate_entry,
 	&cmd_join_entry,
 	&cmd_journal_entry,

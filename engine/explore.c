@@ -1,0 +1,412 @@
+/*
+ * Exploration tallies: see explore.h.  The tally's shape:
+ *
+ *	{"format":"ttxsim-explore","version":1,"scenario":ID,"runs":N,
+ *	 "injects":{ID:{"held":b,"contingency":b,"deadline":b,
+ *	     "runs":N,"deliveries":N,"in_time":N,"late":N,"timeouts":N,
+ *	     "choices":{ID:N}}},
+ *	 "objectives":{ID:{"met":N,"missed":N,"undecided":N}},
+ *	 "errors":{TEXT:{"runs":N,"seed":S}},
+ *	 "end":{REASON:N}, "minutes":{M:N}, "paths":{PATH:{"runs":N,"seed":S}}}
+ *
+ * Every number is a count except "version", "seed" (the smallest seed
+ * that showed it) and the booleans (the scenario's, the same in every
+ * tally).
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exercise.h"
+#include "explore.h"
+#include "xmalloc.h"
+
+#define EXPLORE_TOP_PATHS	10
+
+static cJSON *
+obj(cJSON *o, const char *k)
+{
+	cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, k);
+
+	if (v == NULL)
+		v = cJSON_AddObjectToObject(o, k);
+	return v;
+}
+
+static void
+count(cJSON *o, const char *k, double n)
+{
+	cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, k);
+
+	if (v == NULL)
+		cJSON_AddNumberToObject(o, k, n);
+	else
+		cJSON_SetNumberValue(v, v->valuedouble + n);
+}
+
+static double
+num(const cJSON *o, const char *k)
+{
+	const cJSON	*v = cJSON_GetObjectItemCaseSensitive(o, k);
+
+	return cJSON_IsNumber(v) ? v->valuedouble : 0;
+}
+
+/* A "seen" entry: how many runs, and the first seed. */
+static void
+seen(cJSON *o, const char *k, uint64_t seed)
+{
+	cJSON	*e = obj(o, k), *s;
+
+	count(e, "runs", 1);
+	s = cJSON_GetObjectItemCaseSensitive(e, "seed");
+	if (s == NULL)
+		cJSON_AddNumberToObject(e, "seed", (double)seed);
+	else if ((double)seed < s->valuedouble)
+		cJSON_SetNumberValue(s, (double)seed);
+}
+
+cJSON *
+explore_new(const struct exercise *ex)
+{
+	cJSON	*x = cJSON_CreateObject(), *in, *o, *c;
+	size_t	 i, k;
+
+	cJSON_AddStringToObject(x, "format", "ttxsim-explore");
+	cJSON_AddNumberToObject(x, "version", 1);
+	cJSON_AddStringToObject(x, "scenario", ex->scenario.id ?
+	    ex->scenario.id : "");
+	cJSON_AddNumberToObject(x, "runs", 0);
+	in = cJSON_AddObjectToObject(x, "injects");
+	for (i = 0; i < ex->ninjects; i++) {
+		o = cJSON_AddObjectToObject(in, ex->injects[i].id);
+		cJSON_AddBoolToObject(o, "held", ex->injects[i].at == EX_HELD);
+		cJSON_AddBoolToObject(o, "contingency",
+		    ex->injects[i].contingency);
+		cJSON_AddBoolToObject(o, "deadline",
+		    ex->injects[i].deadline > 0);
+		cJSON_AddNumberToObject(o, "runs", 0);
+		cJSON_AddNumberToObject(o, "deliveries", 0);
+		cJSON_AddNumberToObject(o, "in_time", 0);
+		cJSON_AddNumberToObject(o, "late", 0);
+		cJSON_AddNumberToObject(o, "timeouts", 0);
+		c = cJSON_AddObjectToObject(o, "choices");
+		for (k = 0; k < ex->injects[i].nchoices; k++)
+			cJSON_AddNumberToObject(c,
+			    ex->injects[i].choices[k].id, 0);
+	}
+	o = cJSON_AddObjectToObject(x, "objectives");
+	for (i = 0; i < ex->nobjectives; i++) {
+		c = cJSON_AddObjectToObject(o, ex->objectives[i].id);
+		cJSON_AddNumberToObject(c, "met", 0);
+		cJSON_AddNumberToObject(c, "missed", 0);
+		cJSON_AddNumberToObject(c, "undecided", 0);
+	}
+	cJSON_AddObjectToObject(x, "errors");
+	cJSON_AddObjectToObject(x, "end");
+	cJSON_AddObjectToObject(x, "minutes");
+	cJSON_AddObjectToObject(x, "paths");
+	return x;
+}
+
+void
+explore_add(cJSON *x, const struct exercise *ex, uint64_t seed)
+{
+	cJSON		*in = obj(x, "injects"), *o;
+	const struct ex_delivery *dv;
+	char		 key[32], *path = xstrdup(""), *p;
+	size_t		 i;
+	int		*fired = xcalloc(ex->ninjects + 1, sizeof *fired);
+
+	count(x, "runs", 1);
+	for (i = 0; i < ex->ndeliveries; i++) {
+		dv = &ex->deliveries[i];
+		o = obj(in, ex->injects[dv->inject].id);
+		count(o, "deliveries", 1);
+		fired[dv->inject] = 1;
+		if (dv->timed_out && dv->choice == -1)
+			count(o, "timeouts", 1);
+		if (dv->choice == -1)
+			continue;
+		count(obj(o, "choices"),
+		    ex->injects[dv->inject].choices[dv->choice].id, 1);
+		count(o, dv->late ? "late" : "in_time", 1);
+		p = xasprintf("%s%s%s=%s", path, *path ? " " : "",
+		    ex->injects[dv->inject].id,
+		    ex->injects[dv->inject].choices[dv->choice].id);
+		free(path);
+		path = p;
+	}
+	for (i = 0; i < ex->ninjects; i++)
+		if (fired[i])
+			count(obj(in, ex->injects[i].id), "runs", 1);
+	free(fired);
+	for (i = 0; i < ex->nobjectives; i++)
+		count(obj(obj(x, "objectives"), ex->objectives[i].id),
+		    ex->objectives[i].verdict == EX_MET ? "met" :
+		    ex->objectives[i].verdict == EX_MISSED ? "missed" :
+		    "undecided", 1);
+	/* as the journal names them */
+	count(obj(x, "end"), ex->end_reason != NULL ? "finish" :
+	    ex->scenario.duration != SIM_NEVER && ex->end_t >=
+	    ex->scenario.duration ? "duration" : "idle", 1);
+	snprintf(key, sizeof key, "%" PRId64, (int64_t)(ex->end_t / SIM_MIN));
+	count(obj(x, "minutes"), key, 1);
+	seen(obj(x, "paths"), *path ? path : "(no decisions)", seed);
+	free(path);
+}
+
+void
+explore_error(cJSON *x, const char *text, uint64_t seed)
+{
+	seen(obj(x, "errors"), text, seed);
+}
+
+/* Add b into a: numbers add ("seed" keeps the smaller, "version" stays),
+ * objects recurse. */
+static void
+merge(cJSON *a, const cJSON *b)
+{
+	const cJSON	*bv;
+	cJSON		*av;
+
+	cJSON_ArrayForEach(bv, b) {
+		av = cJSON_GetObjectItemCaseSensitive(a, bv->string);
+		if (av == NULL) {
+			cJSON_AddItemToObject(a, bv->string,
+			    cJSON_Duplicate(bv, 1));
+			continue;
+		}
+		if (strcmp(bv->string, "version") == 0)
+			continue;	/* the format's, not a count */
+		if (cJSON_IsNumber(av) && cJSON_IsNumber(bv)) {
+			if (strcmp(bv->string, "seed") != 0)
+				cJSON_SetNumberValue(av, av->valuedouble +
+				    bv->valuedouble);
+			else if (bv->valuedouble < av->valuedouble)
+				cJSON_SetNumberValue(av, bv->valuedouble);
+		} else if (cJSON_IsObject(av) && cJSON_IsObject(bv))
+			merge(av, bv);
+	}
+}
+
+int
+explore_valid(const cJSON *x, struct error *e)
+{
+	const char	*f = cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(x, "format"));
+
+	if (!cJSON_IsObject(x) || f == NULL || strcmp(f, "ttxsim-explore") !=
+	    0 || num(x, "version") != 1 || !cJSON_IsString(
+	    cJSON_GetObjectItemCaseSensitive(x, "scenario")))
+		return error_set(e, ERR_INVALID, "not the output of ttxsim "
+		    "explore --json (format ttxsim-explore, version 1)");
+	return 0;
+}
+
+int
+explore_merge(cJSON *a, const cJSON *b, struct error *e)
+{
+	const char	*sa = cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(a, "scenario"));
+	const char	*sb = cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(b, "scenario"));
+
+	if (explore_valid(b, e) != 0)
+		return -1;
+	if (sa != NULL && sb != NULL && strcmp(sa, sb) != 0)
+		return error_set(e, ERR_INVALID, "scenario '%s', not '%s'", sb,
+		    sa);
+	merge(a, b);
+	return 0;
+}
+
+static int
+cmp_count(const void *pa, const void *pb)
+{
+	const cJSON	*a = *(const cJSON *const *)pa;
+	const cJSON	*b = *(const cJSON *const *)pb;
+	double		 x = num(a, "runs"), y = num(b, "runs");
+
+	if (x != y)
+		return x < y ? 1 : -1;
+	return strcmp(a->string, b->string);
+}
+
+static int
+cmp_minute(const void *pa, const void *pb)
+{
+	long	x = atol((*(const cJSON *const *)pa)->string);
+	long	y = atol((*(const cJSON *const *)pb)->string);
+
+	return (x > y) - (x < y);
+}
+
+/* The minute below which fraction q of the runs ended. */
+static long
+quantile(const cJSON *minutes, double q, double runs)
+{
+	const cJSON	**v;
+	const cJSON	*it;
+	size_t		 n = (size_t)cJSON_GetArraySize(minutes), i = 0;
+	double		 acc = 0;
+	long		 m = 0;
+
+	if (n == 0)
+		return 0;
+	v = xcalloc(n, sizeof *v);
+	cJSON_ArrayForEach(it, minutes)
+		v[i++] = it;
+	qsort(v, n, sizeof *v, cmp_minute);
+	for (i = 0; i < n; i++) {
+		acc += v[i]->valuedouble;
+		m = atol(v[i]->string);
+		if (acc >= q * runs)
+			break;
+	}
+	free(v);
+	return m;
+}
+
+static const char *
+hm(long minutes, char *buf, size_t len)
+{
+	if (minutes >= 1440)
+		snprintf(buf, len, "%ldd%02ldh%02ld", minutes / 1440,
+		    minutes / 60 % 24, minutes % 60);
+	else
+		snprintf(buf, len, "%ldh%02ld", minutes / 60, minutes % 60);
+	return buf;
+}
+
+static double
+pct(double a, double b)
+{
+	return b > 0 ? 100 * a / b : 0;
+}
+
+int
+explore_problems(const cJSON *x)
+{
+	const cJSON	*in, *c;
+	int		 n = 0;
+
+	cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(x,
+	    "injects")) {
+		if (num(in, "runs") == 0)
+			n++;
+		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(in,
+		    "choices"))
+			n += num(in, "runs") > 0 && c->valuedouble == 0;
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(in,
+		    "deadline")) && num(in, "deliveries") > 0 &&
+		    num(in, "in_time") == 0)
+			n++;
+	}
+	return n + cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x,
+	    "errors"));
+}
+
+void
+explore_print(const cJSON *x, FILE *f)
+{
+	const cJSON	*in, *c, *it, **v;
+	double		 runs = num(x, "runs");
+	size_t		 n, i;
+	int		 dead = 0;
+	char		 b1[32], b2[32], b3[32], b4[32];
+
+	fprintf(f, "%s: %.0f runs\n\n", cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(x, "scenario")), runs);
+
+	fprintf(f, "Injects (runs in which each fired; choices taken):\n");
+	cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(x,
+	    "injects")) {
+		fprintf(f, "  %-28s %6.1f%%%s%s\n", in->string,
+		    pct(num(in, "runs"), runs), cJSON_IsTrue(
+		    cJSON_GetObjectItemCaseSensitive(in, "held")) ? "  held" :
+		    "", cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(in,
+		    "contingency")) ? " (contingency)" : "");
+		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(in,
+		    "choices"))
+			fprintf(f, "    %-26s %6.1f%% of decisions\n",
+			    c->string, pct(c->valuedouble, num(in, "in_time") +
+			    num(in, "late")));
+	}
+
+	fprintf(f, "\nDead content (never happened in %.0f runs):\n", runs);
+	cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(x,
+	    "injects")) {
+		if (num(in, "runs") == 0) {
+			fprintf(f, "  inject %s never fired%s\n", in->string,
+			    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(in,
+			    "held")) ? " (held: only a handler or the "
+			    "facilitator fires it)" : "");
+			dead++;
+			continue;
+		}
+		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(in,
+		    "choices"))
+			if (c->valuedouble == 0) {
+				fprintf(f, "  choice %s of %s never taken\n",
+				    c->string, in->string);
+				dead++;
+			}
+	}
+	if (dead == 0)
+		fprintf(f, "  none\n");
+
+	fprintf(f, "\nDeadlines (decisions in time / late / no decision):\n");
+	cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(x,
+	    "injects")) {
+		if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(in,
+		    "deadline")) || num(in, "deliveries") == 0)
+			continue;
+		fprintf(f, "  %-28s %5.1f%% / %5.1f%% / %5.1f%%%s\n",
+		    in->string, pct(num(in, "in_time"), num(in,
+		    "deliveries")), pct(num(in, "late"), num(in,
+		    "deliveries")), pct(num(in, "timeouts"), num(in,
+		    "deliveries")), num(in, "in_time") == 0 ?
+		    "  NEVER MET" : "");
+	}
+
+	fprintf(f, "\nObjectives (met / missed / undecided):\n");
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(x,
+	    "objectives"))
+		fprintf(f, "  %-28s %5.1f%% / %5.1f%% / %5.1f%%%s\n",
+		    c->string, pct(num(c, "met"), runs), pct(num(c, "missed"),
+		    runs), pct(num(c, "undecided"), runs), num(c, "met") ==
+		    0 ? "  NEVER MET" : "");
+
+	fprintf(f, "\nScenario errors:\n");
+	it = cJSON_GetObjectItemCaseSensitive(x, "errors");
+	if (cJSON_GetArraySize(it) == 0)
+		fprintf(f, "  none\n");
+	cJSON_ArrayForEach(c, it)
+		fprintf(f, "  %s\n    in %.0f runs; replay: ttxsim run "
+		    "--headless --seed %.0f\n", c->string, num(c, "runs"),
+		    num(c, "seed"));
+
+	it = cJSON_GetObjectItemCaseSensitive(x, "minutes");
+	fprintf(f, "\nLength: shortest %s, median %s, 90%% within %s, "
+	    "longest %s; ended by", hm(quantile(it, 0, runs), b1, sizeof b1),
+	    hm(quantile(it, 0.5, runs), b2, sizeof b2), hm(quantile(it, 0.9,
+	    runs), b3, sizeof b3), hm(quantile(it, 1, runs), b4, sizeof b4));
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(x, "end"))
+		fprintf(f, " %s %.1f%%", c->string, pct(c->valuedouble, runs));
+	fprintf(f, "\n");
+
+	it = cJSON_GetObjectItemCaseSensitive(x, "paths");
+	n = (size_t)cJSON_GetArraySize(it);
+	fprintf(f, "\nPaths through the decisions: %zu different; the most "
+	    "common:\n", n);
+	v = xcalloc(n + 1, sizeof *v);
+	i = 0;
+	cJSON_ArrayForEach(c, it)
+		v[i++] = c;
+	qsort(v, n, sizeof *v, cmp_count);
+	for (i = 0; i < n && i < EXPLORE_TOP_PATHS; i++)
+		fprintf(f, "  %5.1f%%  %s  (seed %.0f)\n", pct(num(v[i],
+		    "runs"), runs), v[i]->string, num(v[i], "seed"));
+	free(v);
+}
