@@ -25,6 +25,7 @@ extern const struct cmd_entry cmd_explore_entry;
 extern const struct cmd_entry cmd_facilitate_entry;
 extern const struct cmd_entry cmd_join_entry;
 extern const struct cmd_entry cmd_journal_entry;
+extern const struct cmd_entry cmd_msel_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_serve_entry;

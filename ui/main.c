@@ -16,6 +16,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_facilitate_entry,
 	&cmd_join_entry,
 	&cmd_journal_entry,
+	&cmd_msel_entry,
 	&cmd_report_entry,
 	&cmd_run_entry,
 	&cmd_serve_entry,

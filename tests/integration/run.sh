@@ -76,7 +76,7 @@ expect_eq "bad --bots" "ttxsim run: --bots: expected random or first, got \
 'clever'" "$got"
 
 # --help on every subcommand, and --version
-for cmd in check explore facilitate join journal report run serve; do
+for cmd in check explore facilitate join journal msel report run serve; do
 	got=$("$TTXSIM" $cmd --help; echo "exit $?")
 	expect_has "$cmd --help" "usage: ttxsim $cmd" "$got"
 	expect_has "$cmd --help exit" "exit 0" "$got"
