@@ -1,8 +1,9 @@
 #!/bin/sh
-# ttxsim msel export: the tutorial's MSEL byte for byte (tests/msel/
+# ttxsim msel: the tutorial's MSEL byte for byte (tests/msel/
 # tutorial.csv); every library scenario's MSEL is RFC 4180 CSV that a
-# strict reader (Python's csv) reads back with one row per inject and the
-# same text; usage errors.
+# strict reader (Python's csv) reads back with one row per inject, and
+# survives export -> import -> check -> export unchanged; a corpus of
+# awkward spreadsheets gives the expected scenario or error line.
 #   usage: msel.sh TTXSIM
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -37,6 +38,31 @@ import csv, sys
 r = list(csv.reader(open(sys.argv[1], newline=""), strict=True))
 print(r[1][8].split("\n")[1].split(" at ")[0])' "$TMP/tutorial.csv")"
 
-expect_eq "usage" "ttxsim msel: unknown: 'import' (msel export)" \
-    "$("$TTXSIM" msel import x.csv 2>&1 | head -1)"
+# Round trip: export, import, check, export again: the same MSEL.
+for s in scenarios/*.lua; do
+	"$TTXSIM" msel export -o "$TMP/a.csv" "$s"
+	"$TTXSIM" msel import -o "$TMP/b.lua" "$TMP/a.csv" || fail "$s: import"
+	"$TTXSIM" check -q "$TMP/b.lua" || fail "$s: the import does not check"
+	"$TTXSIM" msel export -o "$TMP/c.csv" "$TMP/b.lua"
+	cmp -s "$TMP/a.csv" "$TMP/c.csv" || {
+		fail "$s: the round trip changed the MSEL"
+		diff "$TMP/a.csv" "$TMP/c.csv" | head -6
+	}
+done
+
+# Awkward spreadsheets: BOM, CRLF, quoted line breaks and commas, other
+# column names, every time form; and the errors, each with its line.
+for t in tests/msel/*.expected; do
+	c=${t%.expected}
+	got=$("$TTXSIM" msel import "$c.csv" 2>&1; echo "exit $?")
+	expect_eq "import $(basename "$c")" "$(cat "$t")" "$got"
+done
+"$TTXSIM" msel import -o "$TMP/awkward.lua" tests/msel/awkward.csv
+expect_has "the awkward import checks" "3 roles, 4 injects (1 held)" \
+    "$("$TTXSIM" check "$TMP/awkward.lua")"
+"$TTXSIM" msel import -o "$TMP/bad.lua" tests/msel/bad-time.csv 2>/dev/null
+[ -e "$TMP/bad.lua" ] && fail "a failed import left a file"
+
+expect_eq "usage" "ttxsim msel: expected export or import, got 'x'" \
+    "$("$TTXSIM" msel x 2>&1 | head -1)"
 finish
