@@ -540,6 +540,18 @@ journal_check_header(const cJSON *h, struct error *e)
 	return 0;
 }
 
+/*
+ * A number that converts to int64_t exactly: a whole number from 0 to
+ * 2^53 (so a damaged journal's 1e400 or -3.5 is refused, not cast).
+ */
+static int
+journal_is_int(const cJSON *v)
+{
+	return cJSON_IsNumber(v) && v->valuedouble >= 0 &&
+	    v->valuedouble <= 9007199254740992.0 &&
+	    v->valuedouble == (double)(int64_t)v->valuedouble;
+}
+
 int
 journal_read(const char *path, journal_fn fn, void *arg,
     struct journal_info *info, struct error *e)
@@ -586,10 +598,10 @@ journal_read(const char *path, journal_fn fn, void *arg,
 		else if (!cJSON_IsString(type))
 			rc = error_set(e, ERR_INVALID, "line %zu: no \"type\"",
 			    line);
-		else if (!cJSON_IsNumber(t) || t->valuedouble < (double)last_t)
+		else if (!journal_is_int(t) || t->valuedouble < (double)last_t)
 			rc = error_set(e, ERR_INVALID, "line %zu: time \"t\" "
 			    "missing or earlier than the record before", line);
-		if (rc == 0 && !cJSON_IsNumber(seq))
+		if (rc == 0 && !journal_is_int(seq))
 			rc = error_set(e, ERR_INVALID, "line %zu: no sequence "
 			    "number", line);
 		else if (rc == 0 && (int64_t)seq->valuedouble !=

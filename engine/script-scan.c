@@ -355,7 +355,9 @@ script_scan(struct script *s)
 			    v[i + 4].text);
 	}
 	free(v);
-	qsort(s->fields, s->nfields, sizeof *s->fields, scan_field_cmp);
+	if (s->nfields > 0)
+		qsort(s->fields, s->nfields, sizeof *s->fields,
+		    scan_field_cmp);
 }
 
 /* Order fields by (kind, id, field); a NULL id (the scenario) first. */
