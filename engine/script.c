@@ -76,8 +76,8 @@ script_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		if (s->mem + (nsize - osize) > s->lim.memory)
 			s->mem_over = 1;
 	}
-	if ((p = realloc(ptr, nsize)) == NULL)
-		return NULL;
+	if (xmalloc_inject() || (p = realloc(ptr, nsize)) == NULL)
+		return NULL;		/* Lua raises "not enough memory" */
 	s->mem = s->mem - osize + nsize;
 	return p;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "xmalloc.h"
 #include "config.h"
 
 static const struct cmd_entry *const cmd_table[] = {
@@ -63,6 +64,7 @@ main(int argc, char **argv)
 {
 	size_t	i;
 
+	xmalloc_init();		/* cJSON too: out of memory is one clean exit */
 	/* a full file system or RLIMIT_FSIZE must fail the journal's write
 	 * with an error it can report, not kill the process */
 	signal(SIGXFSZ, SIG_IGN);
