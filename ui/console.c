@@ -2,7 +2,7 @@
  * The console's loop: see console.h.
  *
  * The terminal is put back on every exit path: a normal quit and
- * SIGINT/SIGTERM/SIGHUP end the loop and call endwin; a crash (SIGSEGV,
+ * SIGINT/SIGTERM/SIGHUP/SIGQUIT end the loop and call endwin; a crash (SIGSEGV,
  * SIGABRT, SIGBUS, SIGFPE, SIGILL) restores the saved termios and leaves
  * the alternate screen with async-signal-safe writes, then dies of the
  * same signal.
@@ -68,6 +68,7 @@ signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
 	sa.sa_handler = on_crash;
 	sa.sa_flags = SA_RESETHAND;
 	for (i = 0; i < sizeof crash / sizeof crash[0]; i++)

@@ -183,9 +183,9 @@ expect_eq "NO_COLOR: no colour" "" \
 expect_has "NO_COLOR: reverse video" "[1;7m" "$($TM capture-pane -e -p -t NC | head -1)"
 $TM kill-session -t NC
 
-# SIGTERM, SIGINT and SIGHUP end the console and give the terminal back;
-# a crash (SIGSEGV) does too.
-for sig in TERM INT HUP SEGV; do
+# SIGTERM, SIGINT, SIGHUP and SIGQUIT end the console and give the
+# terminal back; so does each crash signal (SEGV, ABRT, BUS, FPE, ILL).
+for sig in TERM INT HUP QUIT SEGV ABRT BUS FPE ILL; do
 	console "S$sig" "$TTXSIM join --tokens $TMP/h-tokens.txt --role us-cisa --name Sig $TMP/h"
 	wait_screen "S$sig" "connected"
 	cpid=$(pgrep -f "^$TTXSIM join .*--name Sig ")
