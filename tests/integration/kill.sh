@@ -12,6 +12,10 @@
 LOAD=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 KILLS=${3:-4}
 NL=$ROOT/scenarios/northern-lights.lua
+# the exercise must outlast the kills (each after 0.15-0.9 s): 72 hours
+# of scenario time in about 1.5 s a kill
+SPEED=$((172800 / KILLS))
+SECS=$((KILLS * 2 + 4))
 cd "$TMP"
 
 # serve_bg NAME ARGS...: start a server logging to NAME.out, wait until
@@ -51,17 +55,17 @@ kill_and_resume() {
 }
 
 # 1. Bots and observers: the same report as an uninterrupted run.
-serve_bg plain --speed 43200 --seed 11 --bots all --journal u.jsonl \
+serve_bg plain --speed "$SPEED" --seed 11 --bots all --journal u.jsonl \
     --listen "unix:$TMP/u" "$NL"
-"$LOAD" -s -e -O -i 100 -t 60 "$TMP/u" u-tokens.txt > u-load.out 2>&1 ||
+"$LOAD" -s -e -O -i 100 -t $((SECS * 10)) "$TMP/u" u-tokens.txt > u-load.out 2>&1 ||
     fail "uninterrupted run: $(cat u-load.out)"
 wait_exit "$pid"
 
-serve_bg killed --speed 43200 --seed 11 --bots all --journal k.jsonl \
+serve_bg killed --speed "$SPEED" --seed 11 --bots all --journal k.jsonl \
     --listen "unix:$TMP/k" "$NL"
-"$LOAD" -s -e -O -i 100 -t 120 "$TMP/k" k-tokens.txt > k-load.out 2>&1 &
+"$LOAD" -s -e -O -i 100 -t $((SECS * 20)) "$TMP/k" k-tokens.txt > k-load.out 2>&1 &
 load=$!
-kill_and_resume k.jsonl "$TMP/k" 43200 "$KILLS"
+kill_and_resume k.jsonl "$TMP/k" "$SPEED" "$KILLS"
 wait "$load" || fail "killed run: $(cat k-load.out)"
 wait_exit "$pid"
 
@@ -83,7 +87,7 @@ expect_eq "one start" "1" "$(grep -c '"command":"start"' k.jsonl)"
 # 2. Players acting under load: nothing lost, nothing applied twice.
 serve_bg notes --speed 600 --seed 12 --journal n.jsonl \
     --listen "unix:$TMP/n" "$NL"
-"$LOAD" -s -a 20 -r 5 -i 200 -t 6 -o acked.txt "$TMP/n" n-tokens.txt \
+"$LOAD" -s -a 20 -r 5 -i 200 -t "$SECS" -o acked.txt "$TMP/n" n-tokens.txt \
     > n-load.out 2>&1 &
 load=$!
 kill_and_resume n.jsonl "$TMP/n" 600 "$KILLS"
