@@ -391,6 +391,27 @@ ex_fire_event(struct sim *sim, void *arg, uint64_t data)
 int
 exercise_run(struct exercise *ex, sim_time t)
 {
+	char	*msg;
+
+	if (!ex->ended && t == SIM_NEVER &&
+	    ex->scenario.duration == SIM_NEVER) {
+		/* event by event: an empty queue ends it where it is */
+		while (!ex->ended && sim_next(ex->sim) != SIM_NEVER &&
+		    sim_next(ex->sim) <= EX_HORIZON)
+			sim_step(ex->sim);
+		if (!ex->ended && sim_next(ex->sim) != SIM_NEVER) {
+			msg = xasprintf("%s:%d: the scenario has no duration "
+			    "and still had events scheduled after %d days of "
+			    "scenario time (a repeating timer, or a process "
+			    "that never ends?): stopped; declare a duration",
+			    ex->scenario.file ? ex->scenario.file : "scenario",
+			    ex->scenario.line > 0 ? ex->scenario.line : 1,
+			    (int)(EX_HORIZON / SIM_DAY));
+			exercise_error(ex, msg);
+			free(msg);
+			exercise_finish(ex, NULL);
+		}
+	}
 	if (!ex->ended)
 		sim_run_until(ex->sim, t);
 	if (!ex->ended && t == SIM_NEVER && sim_count(ex->sim) == 0)

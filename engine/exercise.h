@@ -28,7 +28,13 @@ struct ex_scenario {
 	sim_time	 duration;	/* SIM_NEVER if open-ended */
 	enum tlp	 tlp;		/* default for injects */
 	int		 line;		/* 0 if never declared */
+	const char	*file;		/* as named, for messages; or NULL */
 };
+
+/* Without a declared duration, a run to the end (exercise_run with
+ * SIM_NEVER) stops here if events are still scheduled: a repeating timer
+ * or a process that never ends would otherwise run for ever. */
+#define EX_HORIZON	(30 * SIM_DAY)
 
 struct ex_org {
 	const char	*id, *name, *team;

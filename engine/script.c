@@ -1032,6 +1032,7 @@ script_begin(struct script *s, struct exercise *ex, uint64_t seed,
 		script_decl_finish(s);
 		exercise_resolve(ex, d);
 	}
+	ex->scenario.file = arena_strdup(ex->arena, s->path);
 	s->loading = 0;
 	s->diags = NULL;
 	if (d->n > before)

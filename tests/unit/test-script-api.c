@@ -224,6 +224,15 @@ START_TEST(test_open_ended_scenario)
 	ck_assert_str_eq(h_norm(&h), "T+00:05:00 inject x X\n"
 	    "T+00:05:01 end\n");
 	h_free(&h);
+	/* but a repeating timer always leaves something to happen: the run
+	 * stops at the horizon, with an error that says why */
+	h_run(&h, "scenario { id = 'o', title = 'O' }\nrole 'r' { delay = 1 }\n"
+	    "every('1d', function() end)\n", NULL);
+	ck_assert_int_eq(h.ex->nerrors, 1);
+	ck_assert_int_eq(h.ex->ended, 1);
+	ck_assert_int_le(h.ex->end_t, EX_HORIZON);
+	ck_assert_int_ge(h.ex->end_t, EX_HORIZON - SIM_DAY);
+	h_free(&h);
 }
 END_TEST
 
