@@ -79,7 +79,7 @@ lex_long_open(struct lexer *lx)
 static int
 lex_next(struct lexer *lx, struct tok *t)
 {
-	const char	*start;
+	const char	*start, *q;
 	size_t		 len;
 	int		 level;
 	char		 quote, *buf, *o;
@@ -117,7 +117,12 @@ lex_next(struct lexer *lx, struct tok *t)
 	}
 	if (*lx->p == '"' || *lx->p == '\'') {
 		quote = *lx->p++;
-		o = buf = arena_alloc(lx->a, (size_t)(lx->end - lx->p) + 1);
+		/* as long as the literal, not the rest of the file: a file
+		 * of many short strings must not cost its length squared */
+		for (q = lx->p; q < lx->end && *q != quote && *q != '\n'; q++)
+			if (*q == '\\' && q + 1 < lx->end)
+				q++;
+		o = buf = arena_alloc(lx->a, (size_t)(q - lx->p) + 1);
 		while (lx->p < lx->end && *lx->p != quote && *lx->p != '\n') {
 			if (*lx->p == '\\' && lx->p + 1 < lx->end) {
 				lx->p++;
