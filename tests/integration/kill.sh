@@ -45,7 +45,10 @@ kill_and_resume() {
 		    --listen "unix:$2"
 		if ! grep -q "Listening on" "resume-$_k.out"; then
 			fail "resume $_k did not start"
+			ls -l "resume-$_k.out"
 			cat "resume-$_k.out"
+			kill -0 "$pid" 2>/dev/null && echo "(still running)"
+			"$TTXSIM" journal check "$1"
 			return
 		fi
 		sed -n 's/.*after checking \([0-9]*\) records in \([0-9.]*\) ms.*/\1 \2/p' \
