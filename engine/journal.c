@@ -20,6 +20,7 @@
 #include "config.h"
 #include "exercise.h"
 #include "journal.h"
+#include "proto.h"
 #include "tlp.h"
 #include "xmalloc.h"
 
@@ -193,7 +194,7 @@ int
 journal_append(struct journal *j, cJSON *rec, struct error *e)
 {
 	cJSON	*seq;
-	char	*text, wall[80];
+	char	*text, *fixed, wall[80];
 	size_t	 n;
 
 	if (j->failed)
@@ -210,6 +211,11 @@ journal_append(struct journal *j, cJSON *rec, struct error *e)
 	if ((text = cJSON_PrintUnformatted(rec)) == NULL)
 		abort();		/* out of memory */
 	n = strlen(text);
+	/* a scenario's text may hold any bytes: a journal line is UTF-8 */
+	if ((fixed = proto_utf8_fix(text, &n)) != NULL) {
+		cJSON_free(text);
+		text = fixed;
+	}
 	if (j->len + n + 1 > j->cap) {
 		j->cap = (j->len + n + 1) * 2;
 		j->buf = xreallocarray(j->buf, j->cap, 1);

@@ -735,6 +735,31 @@ proto_utf8_valid(const char *s, size_t len)
 	return proto_utf8_bad(s, len) == len;
 }
 
+char *
+proto_utf8_fix(const char *s, size_t *len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i, n, o = 0;
+	char			*out;
+
+	if (proto_utf8_bad(s, *len) == *len)
+		return NULL;
+	out = xmalloc(*len * 3 + 1);	/* each bad byte: 3 bytes of U+FFFD */
+	for (i = 0; i < *len; i += n) {
+		if ((n = proto_utf8_seq(u + i, *len - i)) == 0) {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			n = 1;
+		} else {
+			memcpy(out + o, s + i, n);
+			o += n;
+		}
+	}
+	out[o] = '\0';
+	*len = o;
+	return out;
+}
+
 /*
  * A copy of a request's id to send back.  cJSON 1.7.15 prints some
  * integers of 16 digits in 15 (9007199254740991 as 9.00719925474099e+15:
@@ -822,12 +847,17 @@ proto_error_reply(const cJSON *re, enum proto_error code, const char *message)
 char *
 proto_encode(const cJSON *msg, size_t *len)
 {
-	char	*s, *out;
+	char	*s, *out, *fixed;
 	size_t	 n;
 
 	if ((s = cJSON_PrintUnformatted(msg)) == NULL)
 		proto_oom();
 	n = strlen(s);
+	/* text from a scenario may hold any bytes: a line is UTF-8 */
+	if ((fixed = proto_utf8_fix(s, &n)) != NULL) {
+		cJSON_free(s);
+		s = fixed;
+	}
 	out = xmalloc(n + 2);
 	memcpy(out, s, n);
 	out[n] = '\n';

@@ -174,6 +174,9 @@ const char	*proto_error_name(enum proto_error code);
 /* 1 if s[0..len) is valid UTF-8 (no overlongs, surrogates or values past
  * U+10FFFF). */
 int		 proto_utf8_valid(const char *s, size_t len);
+/* NULL if s[0..*len) is valid UTF-8; else a copy (the caller frees it)
+ * with each invalid byte replaced by U+FFFD, its length in *len. */
+char		*proto_utf8_fix(const char *s, size_t *len);
 
 /* Messages out.  Each returns a new object the caller owns. */
 cJSON		*proto_ok(const cJSON *re);

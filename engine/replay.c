@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "proto.h"
 #include "replay.h"
 #include "xmalloc.h"
 
@@ -200,6 +201,16 @@ replay_verify(struct replay *r, const cJSON *rec, struct error *e)
 	mine = cJSON_Duplicate(rec, 1);
 	cJSON_DeleteItemFromObjectCaseSensitive(mine, "seq");
 	cJSON_DeleteItemFromObjectCaseSensitive(mine, "wall");
+	/* the journal has bytes that are not UTF-8 as U+FFFD: so must we */
+	if ((a = cJSON_PrintUnformatted(mine)) != NULL) {
+		size_t	n = strlen(a);
+		if ((b = proto_utf8_fix(a, &n)) != NULL) {
+			cJSON_Delete(mine);
+			mine = cJSON_ParseWithLength(b, n);
+			free(b);
+		}
+		cJSON_free(a);
+	}
 	/* its number, and the request that made it ("re", "by"), are the
 	 * journal's and the server's, not the engine's to make again */
 	theirs = cJSON_Duplicate(r->recs[r->next], 1);

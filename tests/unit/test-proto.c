@@ -940,9 +940,25 @@ START_TEST(test_encode)
 }
 END_TEST
 
+START_TEST(test_utf8_fix)
+{
+	size_t	 n = 3;
+	char	*f;
+
+	ck_assert_ptr_null(proto_utf8_fix("a\xc3\xa9", &n));
+	n = 5;
+	/* a stray byte, then half a surrogate: three U+FFFD */
+	f = proto_utf8_fix("a\xff\xed\xa0" "b", &n);
+	ck_assert_str_eq(f, "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b");
+	ck_assert_uint_eq(n, 11);
+	free(f);
+}
+END_TEST
+
 static void
 add_tests(TCase *tc)
 {
+	tcase_add_test(tc, test_utf8_fix);
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_allowed);
