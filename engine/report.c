@@ -127,7 +127,7 @@ rp_header(struct report *r, const cJSON *h)
 	r->norgs = (size_t)cJSON_GetArraySize(x);
 	r->orgs = arena_alloc(r->a, (r->norgs + 1) * sizeof *r->orgs);
 	for (i = 0, c = x ? x->child : NULL; c != NULL; c = c->next, i++) {
-		r->orgs[i].id = rp_str(r, c, "id");
+		r->orgs[i].id = rp_or(rp_str(r, c, "id"), "?");
 		r->orgs[i].name = rp_str(r, c, "name");
 		r->orgs[i].team = rp_str(r, c, "team");
 	}
@@ -136,7 +136,7 @@ rp_header(struct report *r, const cJSON *h)
 	r->roles = arena_alloc(r->a, (r->nroles + 1) * sizeof *r->roles);
 	memset(r->roles, 0, (r->nroles + 1) * sizeof *r->roles);
 	for (i = 0, c = x ? x->child : NULL; c != NULL; c = c->next, i++) {
-		r->roles[i].id = rp_str(r, c, "id");
+		r->roles[i].id = rp_or(rp_str(r, c, "id"), "?");
 		r->roles[i].name = rp_str(r, c, "name");
 		r->roles[i].org = rp_str(r, c, "org");
 		r->roles[i].is_public = cJSON_IsTrue(
@@ -148,7 +148,7 @@ rp_header(struct report *r, const cJSON *h)
 	    sizeof *r->objectives);
 	memset(r->objectives, 0, (r->nobjectives + 1) * sizeof *r->objectives);
 	for (i = 0, c = x ? x->child : NULL; c != NULL; c = c->next, i++) {
-		r->objectives[i].id = rp_str(r, c, "id");
+		r->objectives[i].id = rp_or(rp_str(r, c, "id"), "?");
 		r->objectives[i].text = rp_str(r, c, "text");
 		r->objectives[i].capability = rp_str(r, c, "capability");
 	}
@@ -157,7 +157,7 @@ rp_header(struct report *r, const cJSON *h)
 	r->injects = arena_alloc(r->a, (r->ninjects + 1) * sizeof *r->injects);
 	memset(r->injects, 0, (r->ninjects + 1) * sizeof *r->injects);
 	for (i = 0, c = x ? x->child : NULL; c != NULL; c = c->next, i++) {
-		r->injects[i].id = rp_str(r, c, "id");
+		r->injects[i].id = rp_or(rp_str(r, c, "id"), "?");
 		r->injects[i].title = rp_str(r, c, "title");
 		r->injects[i].expect = rp_str(r, c, "expect");
 		r->injects[i].objective = rp_str(r, c, "objective");
@@ -174,7 +174,7 @@ rp_header(struct report *r, const cJSON *h)
 	    sizeof *r->phase_titles);
 	r->phase_at = arena_alloc(r->a, (r->nphases + 1) * sizeof *r->phase_at);
 	for (i = 0, c = x ? x->child : NULL; c != NULL; c = c->next, i++) {
-		r->phases[i] = rp_str(r, c, "id");
+		r->phases[i] = rp_or(rp_str(r, c, "id"), "?");
 		r->phase_titles[i] = rp_str(r, c, "title");
 		r->phase_at[i] = rp_ms(c, "at", 0);
 	}
@@ -670,7 +670,7 @@ report_org_of(const struct report *r, int role)
 	size_t		 i;
 
 	for (i = 0; org != NULL && i < r->norgs; i++)
-		if (strcmp(r->orgs[i].id, org) == 0)
+		if (r->orgs[i].id != NULL && strcmp(r->orgs[i].id, org) == 0)
 			return r->orgs[i].name ? r->orgs[i].name : org;
 	return org ? org : "";
 }
