@@ -408,6 +408,14 @@ cmd_explore_exec(int argc, char **argv)
 	}
 	if ((uint64_t)jobs > runs)
 		jobs = (int)runs;
+	/* one load here: a broken file is reported once, not by each worker */
+	{
+		cJSON	*probe = NULL;
+
+		if (play(argv[optind], seed, 0, 1, 1, &probe, -1) != 0)
+			return EXIT_PROBLEM;
+		cJSON_Delete(probe);
+	}
 	x = play_parallel(argv[optind], seed, runs, si - 1, sn, jobs,
 	    isatty(STDERR_FILENO));
 	if (x == NULL)

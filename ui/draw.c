@@ -73,6 +73,18 @@ tlp_attr(const char *tlp)
 	return colour(C_CLEAR, A_NORMAL);
 }
 
+/* A TLP label as it is written, "TLP:AMBER+STRICT", with prefix. */
+static const char *
+tlp_label(const char *tlp, char *buf, size_t len, const char *prefix)
+{
+	char	*c;
+
+	snprintf(buf, len, "%s%s", prefix, tlp);
+	for (c = buf; *c; c++)
+		*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+	return buf;
+}
+
 /*
  * Put UTF-8 text at (y, x), at most w columns, safely: each character is
  * decoded on its own; anything that is not a printable character is
@@ -320,11 +332,8 @@ inbox(const struct view *v, int64_t now, int y0, int y1, int w)
 		x += put(y, x, w - x, t, a);
 		x += put(y, x, w - x, " ", a);
 		if (it->tlp != NULL) {
-			snprintf(tl, sizeof tl, "%s", it->tlp);
-			for (char *c = tl; *c; c++)
-				*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 :
-				    *c);
-			x += put(y, x, w - x, tl, a | tlp_attr(it->tlp));
+			x += put(y, x, w - x, tlp_label(it->tlp, tl, sizeof tl,
+			    ""), a | tlp_attr(it->tlp));
 			x += put(y, x, w - x, " ", a);
 		}
 		deadline_text(it, now, dl, sizeof dl, &da);
@@ -360,10 +369,8 @@ reading(const struct view *v, int64_t now, int y0, int y1, int x, int w)
 	    "?", t, view_kind_name(it->kind));
 	y = wrap(y, y1, x, w, buf, colour(C_DIM, A_DIM));
 	if (it->tlp != NULL) {
-		snprintf(buf, sizeof buf, "TLP:%s", it->tlp);
-		for (char *c = buf + 4; *c; c++)
-			*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
-		y = wrap(y, y1, x, w, buf, tlp_attr(it->tlp));
+		y = wrap(y, y1, x, w, tlp_label(it->tlp, buf, sizeof buf,
+		    "TLP:"), tlp_attr(it->tlp));
 	}
 	deadline_text(it, now, dl, sizeof dl, &da);
 	if (dl[0] != '\0')
