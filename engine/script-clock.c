@@ -15,6 +15,15 @@
 #include "xmalloc.h"
 
 #define CLOCK_TIMER_MT	"ttxsim.timer"
+#define CLOCK_INSTANT_MAX 10000	/* callbacks at one virtual instant */
+#define CLOCK_NONE	((size_t)-1)
+
+/* A timer's handle: its slot, and the slot's generation when it was made
+ * (a slot is reused once its timer is gone). */
+struct clock_handle {
+	size_t		slot;
+	unsigned	gen;
+};
 
 static void	clock_timer_fire(struct sim *sim, void *arg, uint64_t data);
 static void	clock_proc_wake(struct sim *sim, void *arg, uint64_t data);
@@ -38,29 +47,81 @@ clock_lua_now(lua_State *L)
 	return 1;
 }
 
+/*
+ * Is there room for one more callback at this virtual instant?  A chain of
+ * after(0, f), or processes starting processes, would otherwise keep the
+ * clock at one instant forever: past CLOCK_INSTANT_MAX the rest are
+ * dropped, and the first dropped is reported at its line.
+ */
+static int
+clock_instant_ok(struct script *s, int line)
+{
+	char	b[VTIME_BUFSZ];
+
+	if (clock_now(s) != s->instant) {
+		s->instant = clock_now(s);
+		s->instant_n = 0;
+	}
+	if (++s->instant_n <= CLOCK_INSTANT_MAX)
+		return 1;
+	if (s->instant_n == CLOCK_INSTANT_MAX + 1) {
+		exercise_error(s->ex, lua_pushfstring(s->L, "%s:%d: more than "
+		    "%d timers and processes ran at %s, and the clock never "
+		    "moved on (after(0, ...) calling itself?): the rest at "
+		    "this time are dropped", s->path, line, CLOCK_INSTANT_MAX,
+		    vtime_format(s->instant, b, sizeof b)));
+		lua_pop(s->L, 1);
+	}
+	return 0;
+}
+
+/* A free timer slot (a new one, or one whose timer is gone). */
+static size_t
+clock_timer_slot(struct script *s)
+{
+	size_t	i;
+
+	if ((i = s->free_timer) != CLOCK_NONE) {
+		s->free_timer = s->timers[i].next_free;
+		return i;
+	}
+	if (s->ntimers == s->ctimers) {
+		s->ctimers = s->ctimers ? s->ctimers * 2 : 16;
+		s->timers = xreallocarray(s->timers, s->ctimers,
+		    sizeof *s->timers);
+	}
+	s->timers[s->ntimers].gen = 0;
+	return s->ntimers++;
+}
+
+static void
+clock_timer_free(struct script *s, size_t i)
+{
+	s->timers[i].gen++;
+	s->timers[i].next_free = s->free_timer;
+	s->free_timer = i;
+}
+
 /* Start a timer for the function at stack index fn; pushes its handle. */
 static void
 clock_timer_new(lua_State *L, sim_time t, sim_time every, int fn)
 {
 	struct script		*s = script_of(L);
 	struct script_timer	*tm;
-	size_t			*ud;
+	struct clock_handle	*ud;
+	size_t			 i = clock_timer_slot(s);
 
-	if (s->ntimers == s->ctimers) {
-		s->ctimers = s->ctimers ? s->ctimers * 2 : 16;
-		s->timers = xreallocarray(s->timers, s->ctimers,
-		    sizeof *s->timers);
-	}
-	tm = &s->timers[s->ntimers];
+	tm = &s->timers[i];
 	lua_pushvalue(L, fn);
 	tm->cb = script_keep(L);
 	tm->every = every;
 	tm->line = script_line(L);
 	tm->alive = 1;
-	tm->h = sim_at(s->ex->sim, t, clock_timer_fire, s, s->ntimers);
+	tm->h = sim_at(s->ex->sim, t, clock_timer_fire, s, i);
 
 	ud = lua_newuserdatauv(L, sizeof *ud, 0);
-	*ud = s->ntimers++;
+	ud->slot = i;
+	ud->gen = tm->gen;
 	luaL_setmetatable(L, CLOCK_TIMER_MT);
 }
 
@@ -98,8 +159,9 @@ clock_every(lua_State *L)
 	sim_time	 d = script_check_duration(L, 1, "every");
 
 	luaL_checktype(L, 2, LUA_TFUNCTION);
-	if (d <= 0)
-		return luaL_error(L, "every: the interval must be more than 0");
+	if (d < SIM_SEC)
+		return luaL_error(L, "every: the interval must be at least 1 "
+		    "second");
 	clock_timer_new(L, clock_now(s) + d, d, 2);
 	return 1;
 }
@@ -114,22 +176,24 @@ clock_timer_kill(struct script *s, lua_State *L, size_t i)
 	tm->alive = 0;
 	sim_cancel(s->ex->sim, tm->h);
 	script_drop_kept(L, tm->cb);
+	clock_timer_free(s, i);
 }
 
 /* handle:cancel() -> true if it was still to fire */
 static int
 clock_cancel(lua_State *L)
 {
-	struct script	*s = script_of(L);
-	size_t		 i = *(size_t *)luaL_checkudata(L, 1, CLOCK_TIMER_MT);
-	int		 was;
+	struct script		*s = script_of(L);
+	struct clock_handle	*h = luaL_checkudata(L, 1, CLOCK_TIMER_MT);
+	int			 was;
 
-	if (i >= s->ntimers || s->ex == NULL) {
+	if (h->slot >= s->ntimers || s->ex == NULL ||
+	    s->timers[h->slot].gen != h->gen) {
 		lua_pushboolean(L, 0);
 		return 1;
 	}
-	was = s->timers[i].alive;
-	clock_timer_kill(s, L, i);
+	was = s->timers[h->slot].alive;
+	clock_timer_kill(s, L, h->slot);
 	lua_pushboolean(L, was);
 	return 1;
 }
@@ -139,20 +203,30 @@ clock_timer_fire(struct sim *sim, void *arg, uint64_t data)
 {
 	struct script		*s = arg;
 	struct script_timer	*tm = &s->timers[data];
-	int			 cb = tm->cb;
+	unsigned		 gen = tm->gen;
+	int			 cb = tm->cb, once = tm->every == 0, failed;
 
 	if (!tm->alive || s->ex->ended)
 		return;
-	if (tm->every > 0)
+	if (!clock_instant_ok(s, tm->line)) {
+		clock_timer_kill(s, s->L, data);
+		return;
+	}
+	if (!once)
 		tm->h = sim_at(sim, sim_now(sim) + tm->every,
 		    clock_timer_fire, s, data);
 	else
-		tm->alive = 0;
+		tm->alive = 0;		/* cancel() in it returns false */
 	script_push_kept(s->L, cb);
-	if (script_call(s, 0, 0) != 0 && s->timers[data].every > 0)
-		clock_timer_kill(s, s->L, data);	/* don't repeat an error */
-	if (s->timers[data].every == 0)
+	failed = script_call(s, 0, 0) != 0;
+	tm = &s->timers[data];		/* the array may have moved */
+	if (tm->gen != gen)
+		return;			/* it cancelled itself */
+	if (once) {
 		script_drop_kept(s->L, cb);
+		clock_timer_free(s, data);
+	} else if (failed)
+		clock_timer_kill(s, s->L, data);	/* don't repeat */
 }
 
 /* process(fn): run fn as a coroutine on the virtual clock, from now. */
@@ -162,14 +236,20 @@ clock_process(lua_State *L)
 	struct script		*s = script_of(L);
 	struct script_proc	*p;
 	lua_State		*co;
+	size_t			 i;
 
 	luaL_checktype(L, 1, LUA_TFUNCTION);
-	if (s->nprocs == s->cprocs) {
-		s->cprocs = s->cprocs ? s->cprocs * 2 : 8;
-		s->procs = xreallocarray(s->procs, s->cprocs,
-		    sizeof *s->procs);
+	if ((i = s->free_proc) != CLOCK_NONE)
+		s->free_proc = s->procs[i].next_free;
+	else {
+		if (s->nprocs == s->cprocs) {
+			s->cprocs = s->cprocs ? s->cprocs * 2 : 8;
+			s->procs = xreallocarray(s->procs, s->cprocs,
+			    sizeof *s->procs);
+		}
+		i = s->nprocs++;
 	}
-	p = &s->procs[s->nprocs];
+	p = &s->procs[i];
 	memset(p, 0, sizeof *p);
 	co = lua_newthread(L);				/* fn co */
 	lua_pushvalue(L, 1);
@@ -179,9 +259,7 @@ clock_process(lua_State *L)
 	p->line = script_line(L);
 	p->alive = 1;
 	p->await_inject = -1;
-	p->wake = sim_at(s->ex->sim, clock_now(s), clock_proc_wake, s,
-	    s->nprocs);
-	s->nprocs++;
+	p->wake = sim_at(s->ex->sim, clock_now(s), clock_proc_wake, s, i);
 	return 0;
 }
 
@@ -253,6 +331,10 @@ clock_proc_wake(struct sim *sim, void *arg, uint64_t data)
 
 	if (!s->procs[data].alive || s->ex->ended)
 		return;
+	if (!clock_instant_ok(s, s->procs[data].line)) {
+		script_clock_end_proc(s, data);
+		return;
+	}
 	s->procs[data].wake = 0;
 	if (s->procs[data].await_inject != -1) {
 		/* await() timed out */
@@ -283,10 +365,30 @@ script_clock_decided(struct script *s, int inject, int delivery)
 }
 
 void
+script_clock_end_proc(struct script *s, size_t i)
+{
+	struct script_proc	*p = &s->procs[i];
+
+	if (!p->alive)
+		return;
+	if (p->wake != 0)
+		sim_cancel(s->ex->sim, p->wake);
+	p->alive = 0;
+	p->co = NULL;
+	script_drop_kept(s->L, p->cb);
+	p->next_free = s->free_proc;
+	s->free_proc = i;
+}
+
+void
 script_clock_reset(struct script *s)
 {
 	s->ntimers = 0;
 	s->nprocs = 0;
+	s->free_timer = CLOCK_NONE;
+	s->free_proc = CLOCK_NONE;
+	s->instant = -1;
+	s->instant_n = 0;
 }
 
 void

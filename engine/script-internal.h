@@ -41,6 +41,8 @@ struct script_timer {
 	sim_time	 every;		/* 0 for one-shot */
 	int		 line;
 	int		 alive;
+	unsigned	 gen;		/* bumped when the slot is freed */
+	size_t		 next_free;	/* free list, while free */
 };
 
 struct script_proc {
@@ -51,6 +53,7 @@ struct script_proc {
 	int		 waiting;	/* yielded by wait() or await() */
 	int		 await_inject;	/* -1 unless in await() */
 	sim_handle	 wake;
+	size_t		 next_free;	/* free list, while dead */
 };
 
 /* A reference the static scan or on() made to a declared id. */
@@ -75,6 +78,14 @@ struct script_pending {
 	int		 done;
 };
 
+/* What stops a callback: a budget it spent. */
+enum script_over {
+	OVER_NONE,
+	OVER_STEPS,		/* instructions (and counted work) */
+	OVER_MEMORY,
+	OVER_TIME		/* the wall-time backstop */
+};
+
 struct script {
 	lua_State		*L;
 	char			*path;		/* as the user named it */
@@ -84,11 +95,20 @@ struct script {
 
 	/* budgets */
 	size_t			 mem;
+	size_t			 gc_next;	/* collect at a callback's start
+						   when mem is past this */
 	int			 enforce;	/* limits apply */
 	int			 mem_over;	/* soft limit passed */
-	long			 steps;
-	int			 budget_hit;
+	int			 refused;	/* an allocation past the hard
+						   limit failed */
+	int			 refused_line;	/* where, or 0 */
+	long			 steps;		/* this callback's */
+	long			 run_steps;	/* the run's, before it */
+	long			 t0;		/* callback's start (ms) */
+	enum script_over	 over;		/* what this callback spent */
+	int			 run_over;	/* the run's budget is spent */
 	int			 depth;		/* nested script_call */
+	lua_State		*running;	/* the thread running now */
 
 	int			 chunk_ref;	/* the compiled scenario */
 	int			 libs_ref;	/* frozen library proxies */
@@ -105,6 +125,9 @@ struct script {
 	size_t			 ntimers, ctimers;
 	struct script_proc	*procs;
 	size_t			 nprocs, cprocs;
+	size_t			 free_timer, free_proc; /* or (size_t)-1 */
+	sim_time		 instant;	/* callbacks run at this time */
+	long			 instant_n;	/* ... so far */
 	int			 cur_proc;	/* -1 outside a process */
 
 	/* from the static scan, kept for every run */
@@ -139,6 +162,27 @@ int		 script_call(struct script *s, int nargs, int nres);
 /* Resume a process; reports errors like script_call.  Returns the
  * lua_resume status. */
 int		 script_resume(struct script *s, size_t proc, int nargs);
+/* Charge n instructions' worth of work to the running callback (nothing
+ * outside one); raises the budget error at the caller's line once the
+ * budget is spent.  A C function charges before it does the work. */
+void		 script_charge(lua_State *L, long n);
+/* Raise the budget error at the caller's line if the callback has spent a
+ * budget: every function that can catch an error (pcall, xpcall,
+ * coroutine.resume, wrap and close) calls it before it returns, so no
+ * scenario code survives the error. */
+void		 script_recheck(lua_State *L);
+/* The thread that runs scenario code now (coroutine wrappers set it, so
+ * the allocator can stop the right thread at once). */
+lua_State	*script_running(lua_State *L, lua_State *co);
+/* Collect garbage now: pushes nothing, charges the work. */
+void		 script_collect(struct script *s);
+/* script-lib.c: in the sandbox's copy (at stack index idx) of the
+ * library `name' ("_G" for the base functions), replace each function
+ * whose work no count sees with one that charges it. */
+void		 script_lib_wrap(lua_State *L, const char *name, int idx);
+/* log() and print(): the arguments joined by sep, to the exercise log;
+ * fn names the function in errors. */
+int		 script_log(lua_State *L, const char *fn, char sep);
 /* Deterministic tostring of the value at idx (pushes the string). */
 const char	*script_tostring(lua_State *L, int idx, size_t *len);
 /* A duration argument (string or number of seconds): raises with the
@@ -170,6 +214,8 @@ void		 script_decl_finish(struct script *s);
  * processes in await(). */
 void		 script_play_listener(struct exercise *ex,
 		     const struct ex_record *r, void *arg);
+/* script-clock.c: a process is over: free its slot. */
+void		 script_clock_end_proc(struct script *s, size_t proc);
 /* script-clock.c: forget every timer and process of the run. */
 void		 script_clock_reset(struct script *s);
 /* script-clock.c: resume the processes awaiting a decision on inject. */

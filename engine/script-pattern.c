@@ -31,6 +31,7 @@
 #define SP_ESC		'%'
 #define SP_SPECIALS	"^$*+?.([%-"
 #define SP_KMP_STACK	128	/* plain-find needles this long use the stack */
+#define SP_PLAIN_BYTES	16	/* subject bytes a plain find scans per step */
 
 struct sp_cap {
 	const char	*init;
@@ -44,6 +45,7 @@ struct sp_state {
 	const char	*p_end;		/* end of the pattern */
 	long		 left;		/* steps left in this call */
 	long		 max;		/* the budget, for the message */
+	const struct script_pattern_meter *meter; /* or NULL */
 	int		 depth;		/* nested sp_match calls */
 	int		 ncap;
 	struct sp_cap	 cap[SP_MAXCAP];
@@ -52,9 +54,21 @@ struct sp_state {
 static const char	*sp_match(struct sp_state *, const char *,
 			    const char *);
 
+/* Charge the steps taken so far to the meter (which may raise). */
+static void
+sp_charge(struct sp_state *ms)
+{
+	long	used = ms->max - (ms->left < 0 ? 0 : ms->left);
+
+	ms->left = ms->max;
+	if (ms->meter != NULL && used > 0)
+		ms->meter->charge(ms->L, used);
+}
+
 static void
 sp_too_complex(struct sp_state *ms)
 {
+	sp_charge(ms);
 	luaL_error(ms->L, "pattern too complex (more than %I steps)",
 	    (lua_Integer)ms->max);
 }
@@ -79,6 +93,7 @@ sp_init(struct sp_state *ms, lua_State *L, const char *s, size_t ls,
 	ms->p_end = p + lp;
 	ms->max = (long)lua_tointeger(L, lua_upvalueindex(1));
 	ms->left = ms->max;
+	ms->meter = lua_touserdata(L, lua_upvalueindex(2));
 	ms->depth = 0;
 	ms->ncap = 0;
 }
@@ -535,6 +550,9 @@ sp_find_aux(lua_State *L, int find)
 		return 1;
 	}
 	if (find && (lua_toboolean(L, 4) || !sp_has_specials(p, lp))) {
+		sp_init(&ms, L, s, ls, p, lp);	/* a plain find: bytes */
+		ms.left = ms.max - (long)((ls - init) / SP_PLAIN_BYTES);
+		sp_charge(&ms);
 		if ((e = sp_plain_find(L, s + init, ls - init, p, lp)) ==
 		    NULL) {
 			luaL_pushfail(L);
@@ -550,6 +568,7 @@ sp_find_aux(lua_State *L, int find)
 	for (s1 = s + init;; s1++) {
 		ms.ncap = 0;
 		if ((e = sp_match(&ms, s1, p)) != NULL) {
+			sp_charge(&ms);
 			if (!find)
 				return sp_push_captures(&ms, s1, e);
 			lua_pushinteger(L, s1 - s + 1);
@@ -559,6 +578,7 @@ sp_find_aux(lua_State *L, int find)
 		if (anchor || s1 >= ms.s_end)
 			break;
 	}
+	sp_charge(&ms);
 	luaL_pushfail(L);
 	return 1;
 }
@@ -575,8 +595,8 @@ sp_match_fn(lua_State *L)
 	return sp_find_aux(L, 0);
 }
 
-/* The gmatch iterator.  Upvalues: budget, subject, pattern, offset to
- * resume from, end offset of the last match (-1 before the first). */
+/* The gmatch iterator.  Upvalues: budget, meter, subject, pattern, offset
+ * to resume from, end offset of the last match (-1 before the first). */
 static int
 sp_gmatch_next(lua_State *L)
 {
@@ -585,10 +605,10 @@ sp_gmatch_next(lua_State *L)
 	const char	*s, *p, *src, *e;
 	lua_Integer	 pos, last;
 
-	s = lua_tolstring(L, lua_upvalueindex(2), &ls);
-	p = lua_tolstring(L, lua_upvalueindex(3), &lp);
-	pos = lua_tointeger(L, lua_upvalueindex(4));
-	last = lua_tointeger(L, lua_upvalueindex(5));
+	s = lua_tolstring(L, lua_upvalueindex(3), &ls);
+	p = lua_tolstring(L, lua_upvalueindex(4), &lp);
+	pos = lua_tointeger(L, lua_upvalueindex(5));
+	last = lua_tointeger(L, lua_upvalueindex(6));
 	if (pos > (lua_Integer)ls)
 		return 0;
 	sp_init(&ms, L, s, ls, p, lp);
@@ -596,15 +616,17 @@ sp_gmatch_next(lua_State *L)
 		ms.ncap = 0;
 		e = sp_match(&ms, src, p);
 		if (e != NULL && e - s != last) {
+			sp_charge(&ms);
 			lua_pushinteger(L, e - s);
 			lua_pushvalue(L, -1);
-			lua_replace(L, lua_upvalueindex(4));
 			lua_replace(L, lua_upvalueindex(5));
+			lua_replace(L, lua_upvalueindex(6));
 			return sp_push_captures(&ms, src, e);
 		}
 	}
+	sp_charge(&ms);
 	lua_pushinteger(L, (lua_Integer)ls + 1);	/* exhausted */
-	lua_replace(L, lua_upvalueindex(4));
+	lua_replace(L, lua_upvalueindex(5));
 	return 0;
 }
 
@@ -619,11 +641,12 @@ sp_gmatch(lua_State *L)
 	if (init > ls)
 		init = ls + 1;
 	lua_pushvalue(L, lua_upvalueindex(1));		/* budget */
+	lua_pushvalue(L, lua_upvalueindex(2));		/* meter */
 	lua_pushvalue(L, 1);				/* subject */
 	lua_pushvalue(L, 2);				/* pattern */
 	lua_pushinteger(L, (lua_Integer)init);		/* resume offset */
 	lua_pushinteger(L, -1);				/* last match end */
-	lua_pushcclosure(L, sp_gmatch_next, 5);
+	lua_pushcclosure(L, sp_gmatch_next, 6);
 	return 1;
 }
 
@@ -724,6 +747,7 @@ sp_gsub(lua_State *L)
 		if (anchor)
 			break;
 	}
+	sp_charge(&ms);
 	luaL_addlstring(&b, src, (size_t)(ms.s_end - src));
 	luaL_pushresult(&b);
 	lua_pushinteger(L, n);
@@ -731,7 +755,8 @@ sp_gsub(lua_State *L)
 }
 
 void
-script_pattern_register(lua_State *L, int idx, long max_steps)
+script_pattern_register(lua_State *L, int idx, long max_steps,
+    const struct script_pattern_meter *meter)
 {
 	static const luaL_Reg	fns[] = {
 		{ "find", sp_find },
@@ -741,8 +766,10 @@ script_pattern_register(lua_State *L, int idx, long max_steps)
 		{ NULL, NULL }
 	};
 
+	idx = lua_absindex(L, idx);
 	lua_pushvalue(L, idx);				/* table */
 	lua_pushinteger(L, (lua_Integer)max_steps);	/* table budget */
-	luaL_setfuncs(L, fns, 1);			/* table */
+	lua_pushlightuserdata(L, (void *)meter);	/* table budget m */
+	luaL_setfuncs(L, fns, 2);			/* table */
 	lua_pop(L, 1);
 }

@@ -17,8 +17,17 @@
  * with the caller's file:line like any library error.  A step is one
  * attempt of one pattern item at one subject position; %b and
  * back-references also pay one step per subject byte they examine.  Plain
- * finds are linear and take no steps.  The stack is left unchanged.
+ * finds are linear and count only toward the meter.  meter (NULL for none,
+ * else it must outlive the state) is told the steps each call took, so a
+ * caller can charge them to a wider budget.  The stack is left unchanged.
  */
-void	script_pattern_register(lua_State *L, int idx, long max_steps);
+struct script_pattern_meter {
+	/* Called with the steps a call took (when it returns or runs out);
+	 * may raise.  A plain find takes a step per 16 subject bytes. */
+	void	(*charge)(lua_State *L, long steps);
+};
+
+void	script_pattern_register(lua_State *L, int idx, long max_steps,
+	    const struct script_pattern_meter *meter);
 
 #endif

@@ -201,21 +201,8 @@ play_missed(lua_State *L)
 static int
 play_log(lua_State *L)
 {
-	struct script	*s = script_of(L);
-	luaL_Buffer	 b;
-	int		 i, n = lua_gettop(L);
-
 	script_check_running(L, "log");
-	luaL_buffinit(L, &b);
-	for (i = 1; i <= n; i++) {
-		if (i > 1)
-			luaL_addchar(&b, ' ');
-		script_tostring(L, i, NULL);
-		luaL_addvalue(&b);
-	}
-	luaL_pushresult(&b);
-	exercise_log(s->ex, lua_tostring(L, -1));
-	return 0;
+	return script_log(L, "log", ' ');
 }
 
 static int

@@ -13,8 +13,10 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <lualib.h>
 
@@ -34,6 +36,8 @@ script_limits_default(struct script_limits *lim)
 	lim->memory = SCRIPT_DEFAULT_MEMORY;
 	lim->instructions = SCRIPT_DEFAULT_INSTRUCTIONS;
 	lim->pattern_steps = SCRIPT_DEFAULT_PATTERN_STEPS;
+	lim->run_instructions = SCRIPT_DEFAULT_RUN_INSTRUCTIONS;
+	lim->seconds = SCRIPT_DEFAULT_SECONDS;
 }
 
 struct script *
@@ -53,9 +57,61 @@ script_line(lua_State *L)
 }
 
 /*
- * Memory budget.  Past the soft limit an allocation still succeeds, and the
- * count hook raises an ordinary error at the script's line; past soft +
- * slack the allocation fails, which Lua reports as a memory error.
+ * Budgets.  A callback's instructions are counted by the count hook, every
+ * SCRIPT_HOOK_EVERY; library calls charge their work in the same unit
+ * (script_charge), and so does every byte the state allocates.  Once a
+ * budget is spent, the thread running is made to raise at its next
+ * instruction, every protected call that catches the error raises it again
+ * (script_recheck), and the engine reports it when the callback returns.
+ *
+ * The collector never runs on its own (LUA_GCSTOP): a full collection is
+ * made at a callback's start when memory has grown past gc_next, and in
+ * the hook when the soft memory limit is passed, so what a weak table
+ * keeps, and when a budget is met, do not depend on a collector's phase.
+ */
+#define SCRIPT_BYTES_SHIFT	6	/* one instruction per 64 bytes */
+#define SCRIPT_VARARG_COST	128	/* per extra argument, per hook */
+#define SCRIPT_GC_MIN		(4u * 1024 * 1024)
+
+static long
+script_now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void	script_hook(lua_State *, lua_Debug *);
+
+/* The line the innermost Lua function of L is at, or 0.  (The allocator
+ * may ask: reading debug information allocates nothing.) */
+static int
+script_lua_line(lua_State *L)
+{
+	lua_Debug	ar;
+	int		level;
+
+	for (level = 0; L != NULL && lua_getstack(L, level, &ar); level++)
+		if (lua_getinfo(L, "l", &ar) && ar.currentline > 0)
+			return ar.currentline;
+	return 0;
+}
+
+/* Make the running thread raise at its next instruction. */
+static void
+script_trip(struct script *s)
+{
+	if (s->running != NULL)
+		lua_sethook(s->running, script_hook,
+		    LUA_MASKCOUNT | LUA_MASKLINE, 1);
+}
+
+/*
+ * Memory budget.  Past the soft limit an allocation still succeeds and the
+ * running thread is tripped (the hook collects garbage first, and raises
+ * only if that did not help); past soft + slack the allocation fails, which
+ * Lua reports as a memory error after its own emergency collection.
  */
 static void *
 script_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -71,10 +127,23 @@ script_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		return NULL;
 	}
 	if (s->enforce && nsize > osize) {
-		if (s->mem + (nsize - osize) > s->lim.memory + SCRIPT_MEM_SLACK)
+		if (s->mem + (nsize - osize) > s->lim.memory + SCRIPT_MEM_SLACK) {
+			/* refused after Lua's emergency collection too, this
+			 * is the memory budget even if pcall catches it */
+			s->refused = 1;
+			s->refused_line = script_lua_line(s->running);
 			return NULL;
-		if (s->mem + (nsize - osize) > s->lim.memory)
+		}
+		s->refused = 0;
+		s->steps += (long)((nsize - osize) >> SCRIPT_BYTES_SHIFT);
+		if (s->mem + (nsize - osize) > s->lim.memory && !s->mem_over) {
 			s->mem_over = 1;
+			script_trip(s);
+		} else if (s->steps > s->lim.instructions &&
+		    s->over == OVER_NONE) {
+			s->over = OVER_STEPS;
+			script_trip(s);
+		}
 	}
 	if (xmalloc_inject() || (p = realloc(ptr, nsize)) == NULL)
 		return NULL;		/* Lua raises "not enough memory" */
@@ -82,10 +151,141 @@ script_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return p;
 }
 
+void
+script_collect(struct script *s)
+{
+	int	enforce = s->enforce;
+
+	s->enforce = 0;
+	lua_gc(s->L, LUA_GCCOLLECT);
+	s->enforce = enforce;
+	if (enforce)		/* it walked what is left */
+		s->steps += (long)(s->mem >> SCRIPT_BYTES_SHIFT);
+	s->gc_next = s->mem < SCRIPT_GC_MIN ? 2 * SCRIPT_GC_MIN : 2 * s->mem;
+}
+
+/* What the callback has spent, settling the soft memory limit first. */
+static enum script_over
+script_spent(struct script *s)
+{
+	if (s->over != OVER_NONE)
+		return s->over;
+	if (s->refused)
+		return s->over = OVER_MEMORY;
+	if (s->mem_over) {
+		/* a collection must leave an eighth free, or the next one
+		 * would come at once, and the next */
+		script_collect(s);
+		if (s->mem > s->lim.memory - s->lim.memory / 8)
+			return s->over = OVER_MEMORY;
+		s->mem_over = 0;
+	}
+	if (s->steps > s->lim.instructions)
+		return s->over = OVER_STEPS;
+	if (script_now_ms() - s->t0 > s->lim.seconds * 1000)
+		return s->over = OVER_TIME;
+	return OVER_NONE;
+}
+
+static const char *
+script_push_over(lua_State *L, struct script *s)
+{
+	switch (s->over) {
+	case OVER_MEMORY:
+		return lua_pushfstring(L, "memory budget exceeded (%d MiB)",
+		    (int)(s->lim.memory >> 20));
+	case OVER_TIME:
+		return lua_pushfstring(L, "time limit exceeded (%I s in one "
+		    "callback, in work the instruction count does not see)",
+		    (lua_Integer)s->lim.seconds);
+	default:
+		return lua_pushfstring(L, "instruction budget exceeded (%I "
+		    "instructions in one callback)",
+		    (lua_Integer)s->lim.instructions);
+	}
+}
+
+/* Raise the budget error at the line of stack level `level' of L; from
+ * here on every instruction of L raises it again. */
+static int
+script_raise_over(lua_State *L, struct script *s, int level)
+{
+	lua_sethook(L, script_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
+	luaL_where(L, level);
+	script_push_over(L, s);
+	lua_concat(L, 2);
+	return lua_error(L);
+}
+
+void
+script_recheck(lua_State *L)
+{
+	struct script	*s = script_of(L);
+
+	if (s->enforce && script_spent(s) != OVER_NONE)
+		script_raise_over(L, s, 1);
+}
+
+void
+script_charge(lua_State *L, long n)
+{
+	struct script	*s = script_of(L);
+
+	if (!s->enforce)
+		return;
+	s->steps += n < 0 || n > LONG_MAX - s->steps ? LONG_MAX - s->steps : n;
+	script_recheck(L);
+}
+
+/* A pattern step costs half an instruction. */
+static void
+script_charge_steps(lua_State *L, long steps)
+{
+	script_charge(L, steps / 2);
+}
+
+static const struct script_pattern_meter script_pattern_charge = {
+	script_charge_steps
+};
+
+lua_State *
+script_running(lua_State *L, lua_State *co)
+{
+	struct script	*s = script_of(L);
+	lua_State	*was = s->running;
+
+	s->running = co;
+	return was;
+}
+
+/* The number of extra arguments of the vararg function ar describes. */
+static long
+script_nvarargs(lua_State *L, lua_Debug *ar)
+{
+	long	lo = 0, hi = 1, mid;
+
+	while (lua_getlocal(L, ar, (int)-hi) != NULL) {	/* lo < n < hi? */
+		lua_pop(L, 1);
+		lo = hi;
+		if (hi > INT_MAX / 2)
+			return hi;
+		hi *= 2;
+	}
+	while (hi - lo > 1) {		/* lo extras exist, hi do not */
+		mid = lo + (hi - lo) / 2;
+		if (lua_getlocal(L, ar, (int)-mid) != NULL) {
+			lua_pop(L, 1);
+			lo = mid;
+		} else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
- * Instruction budget.  Once spent, the hook fires on every line and every
- * instruction of the thread and raises each time, so a script that catches
- * the error with pcall meets it again at once.
+ * The count hook.  Each firing charges SCRIPT_HOOK_EVERY instructions,
+ * and, in a vararg function, the copying its extra arguments cost (a call
+ * passing `...' on copies them all, in one instruction).
  */
 static void
 script_hook(lua_State *L, lua_Debug *ar)
@@ -94,31 +294,23 @@ script_hook(lua_State *L, lua_Debug *ar)
 
 	if (!s->enforce)
 		return;
-	if (!s->budget_hit) {
-		if (lua_gethookcount(L) != SCRIPT_HOOK_EVERY) {
-			/* left armed by an earlier callback: back to normal */
+	s->running = L;
+	if (ar->event == LUA_HOOKCOUNT &&
+	    lua_gethookcount(L) == SCRIPT_HOOK_EVERY) {
+		s->steps += SCRIPT_HOOK_EVERY;
+		if (lua_getinfo(L, "u", ar) && ar->isvararg)
+			s->steps += script_nvarargs(L, ar) * SCRIPT_VARARG_COST;
+	}
+	if (script_spent(s) == OVER_NONE) {
+		if (lua_gethookcount(L) != SCRIPT_HOOK_EVERY)
+			/* tripped for the memory limit, which a collection
+			 * settled, or left so by an earlier callback */
 			lua_sethook(L, script_hook, LUA_MASKCOUNT,
 			    SCRIPT_HOOK_EVERY);
-			return;
-		}
-		if (ar->event == LUA_HOOKCOUNT)
-			s->steps += SCRIPT_HOOK_EVERY;
-		if (s->steps <= s->lim.instructions && !s->mem_over)
-			return;
-		s->budget_hit = 1;
+		return;
 	}
-	lua_sethook(L, script_hook, LUA_MASKCOUNT | LUA_MASKLINE, 1);
 	/* in a hook, level 0 is the Lua function that was running */
-	luaL_where(L, 0);
-	if (s->mem_over)
-		lua_pushfstring(L, "memory budget exceeded (%d MiB)",
-		    (int)(s->lim.memory >> 20));
-	else
-		lua_pushfstring(L, "instruction budget exceeded (%I "
-		    "instructions in one callback)",
-		    (lua_Integer)s->lim.instructions);
-	lua_concat(L, 2);
-	lua_error(L);
+	script_raise_over(L, s, 0);
 }
 
 /* Message handler: "file:line: message" plus a traceback.  It never calls
@@ -139,24 +331,51 @@ script_msgh(lua_State *L)
 	return 1;
 }
 
-static void
-script_arm(struct script *s)
+/* Arm the budgets for a callback run by thread L; returns -1 (and reports
+ * it, once) if the run's budget is spent. */
+static int
+script_arm(struct script *s, lua_State *L)
 {
-	if (s->depth++ == 0) {
+	if (s->depth == 0) {
+		if (s->run_steps > s->lim.run_instructions) {
+			if (!s->run_over && s->ex != NULL)
+				exercise_error(s->ex, lua_pushfstring(s->L,
+				    "%s: run budget exceeded (%I instructions "
+				    "in all callbacks of the run): the "
+				    "scenario's code is stopped for the rest "
+				    "of the exercise", s->path,
+				    (lua_Integer)s->lim.run_instructions));
+			if (!s->run_over)
+				lua_pop(s->L, 1);
+			s->run_over = 1;
+			return -1;
+		}
+		if (s->mem > s->gc_next || s->mem > s->lim.memory / 2)
+			script_collect(s);
 		s->steps = 0;
-		s->budget_hit = 0;
+		s->over = OVER_NONE;
 		s->mem_over = 0;
+		s->refused = 0;
+		s->refused_line = 0;
+		s->t0 = script_now_ms();
 		s->enforce = 1;
-		lua_sethook(s->L, script_hook, LUA_MASKCOUNT,
-		    SCRIPT_HOOK_EVERY);
+		s->running = L;
+		lua_sethook(L, script_hook, LUA_MASKCOUNT, SCRIPT_HOOK_EVERY);
 	}
+	s->depth++;
+	return 0;
 }
 
 static void
 script_disarm(struct script *s)
 {
-	if (--s->depth == 0)
+	if (--s->depth == 0) {
 		s->enforce = 0;
+		s->running = NULL;
+		/* a charge past the budget stopped the callback first */
+		s->run_steps += s->steps < s->lim.instructions ? s->steps :
+		    s->lim.instructions;
+	}
 }
 
 static void
@@ -183,6 +402,10 @@ script_errtext(struct script *s, lua_State *L, int status, int idx)
 {
 	const char	*msg;
 
+	if (status == LUA_ERRMEM && s->refused_line > 0)
+		return lua_pushfstring(s->L, "%s:%d: memory budget exceeded "
+		    "(%d MiB)", s->path, s->refused_line,
+		    (int)(s->lim.memory >> 20));
 	if (status == LUA_ERRMEM)
 		return lua_pushfstring(s->L, "%s: memory budget exceeded "
 		    "(%d MiB)", s->path, (int)(s->lim.memory >> 20));
@@ -191,19 +414,41 @@ script_errtext(struct script *s, lua_State *L, int status, int idx)
 	return msg;
 }
 
+/* A callback that returned although it spent a budget (an error some
+ * catcher swallowed before script_recheck could see it): report it. */
+static int
+script_check_spent(struct script *s)
+{
+	if (s->over == OVER_NONE)
+		return 0;
+	lua_pushfstring(s->L, "%s: ", s->path);
+	script_push_over(s->L, s);
+	lua_concat(s->L, 2);
+	script_report(s, lua_tostring(s->L, -1));
+	lua_pop(s->L, 1);
+	return -1;
+}
+
 int
 script_call(struct script *s, int nargs, int nres)
 {
-	lua_State	*L = s->L;
+	lua_State	*L = s->L, *was = s->running;
 	int		 base = lua_gettop(L) - nargs, status;
 
+	if (script_arm(s, L) != 0) {
+		lua_settop(L, base - 1);
+		return -1;
+	}
 	lua_pushcfunction(L, script_msgh);
 	lua_insert(L, base);			/* msgh fn args */
-	script_arm(s);
 	status = lua_pcall(L, nargs, nres, base);
+	s->running = was;
+	if (status == LUA_OK && s->depth == 1 && script_check_spent(s) != 0)
+		status = LUA_ERRRUN;
+	else if (status != LUA_OK)
+		script_report(s, script_errtext(s, L, status, -1));
 	script_disarm(s);
 	if (status != LUA_OK) {
-		script_report(s, script_errtext(s, L, status, -1));
 		lua_settop(L, base - 1);
 		return -1;
 	}
@@ -216,16 +461,27 @@ script_resume(struct script *s, size_t pi, int nargs)
 {
 	lua_State	*L = s->L;
 	lua_State	*co = s->procs[pi].co;
-	int		 status, nres, saved = s->cur_proc;
+	int		 status, nres = 0, saved = s->cur_proc, spent;
+	lua_State	*was = s->running;
 
+	if (script_arm(s, co) != 0) {
+		lua_pop(co, nargs);
+		status = LUA_ERRRUN;
+		goto dead;
+	}
 	s->cur_proc = (int)pi;
 	s->procs[pi].waiting = 0;
-	script_arm(s);
 	status = lua_resume(co, L, nargs, &nres);
+	s->running = was;
+	spent = (status == LUA_OK || status == LUA_YIELD) && s->depth == 1 &&
+	    script_check_spent(s) != 0;
 	script_disarm(s);
 	s->cur_proc = saved;
 	/* s->procs may have moved: the process may have started others */
-	if (status == LUA_YIELD && !s->procs[pi].waiting) {
+	if (spent) {
+		lua_pop(co, nres);
+		status = LUA_ERRRUN;
+	} else if (status == LUA_YIELD && !s->procs[pi].waiting) {
 		lua_pop(co, nres);
 		luaL_traceback(L, co, lua_pushfstring(L, "%s:%d: a process "
 		    "may only pause with wait() or await(), not "
@@ -240,11 +496,9 @@ script_resume(struct script *s, size_t pi, int nargs)
 		script_report(s, lua_tostring(L, -1));
 		lua_pop(L, status == LUA_ERRMEM ? 2 : 1);
 	}
-	if (status != LUA_YIELD) {
-		s->procs[pi].alive = 0;
-		s->procs[pi].co = NULL;
-		script_drop_kept(L, s->procs[pi].cb);
-	}
+dead:
+	if (status != LUA_YIELD)
+		script_clock_end_proc(s, pi);
 	return status;
 }
 
@@ -355,6 +609,58 @@ script_key_of(lua_State *L, int idx, struct script_key *k)
 	}
 }
 
+/* Push the keys of the table at idx as a sequence, sorted as above;
+ * charges the sort (the copies are charged as they are allocated). */
+static void
+script_push_sorted(lua_State *L, int idx)
+{
+	struct script_key	*keys;
+	size_t			 n = 0, cap = 16, i, log2n = 1;
+	int			 snap, ud;
+
+	idx = lua_absindex(L, idx);
+	lua_newtable(L);				/* snap */
+	snap = lua_gettop(L);
+	keys = lua_newuserdatauv(L, cap * sizeof *keys, 0); /* snap ud */
+	ud = snap + 1;
+	lua_pushnil(L);
+	while (lua_next(L, idx) != 0) {			/* ... key value */
+		lua_pop(L, 1);
+		if (n == cap) {
+			struct script_key *bigger;
+			bigger = lua_newuserdatauv(L, 2 * cap * sizeof *keys,
+			    0);				/* ... key ud2 */
+			memcpy(bigger, keys, n * sizeof *keys);
+			keys = bigger;
+			cap *= 2;
+			lua_replace(L, ud);		/* ... key */
+		}
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, snap, (lua_Integer)n + 1); /* anchored */
+		keys[n].slot = (int)n + 1;
+		n++;
+	}
+	while (log2n < 62 && ((size_t)1 << log2n) < n)
+		log2n++;
+	script_charge(L, (long)(n * log2n * 2));
+	/* describe keys while the snapshot anchors them, then sort */
+	for (i = 0; i < n; i++) {
+		int slot = keys[i].slot;
+		lua_rawgeti(L, snap, slot);
+		script_key_of(L, -1, &keys[i]);
+		keys[i].slot = slot;
+		lua_pop(L, 1);
+	}
+	qsort(keys, n, sizeof *keys, script_key_cmp);
+	lua_createtable(L, (int)n, 0);			/* snap ud sorted */
+	for (i = 0; i < n; i++) {
+		lua_rawgeti(L, snap, keys[i].slot);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_replace(L, snap);				/* sorted ud */
+	lua_pop(L, 1);					/* sorted */
+}
+
 /* pairs iterator: upvalues (table, sorted keys, position). */
 static int
 script_pairs_step(lua_State *L)
@@ -375,55 +681,14 @@ script_pairs_step(lua_State *L)
 	}
 }
 
+/* pairs(t) walking the table at idx (t itself, or what a read-only proxy
+ * serves); returns t as the state, never the table behind a proxy. */
 static int
-script_pairs(lua_State *L)
+script_pairs_of(lua_State *L, int idx)
 {
-	struct script_key	*keys;
-	size_t			 n = 0, cap = 16, i;
-
-	luaL_checkany(L, 1);
-	if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
-		lua_pushvalue(L, 1);
-		lua_call(L, 1, 3);
-		return 3;
-	}
-	luaL_checktype(L, 1, LUA_TTABLE);
-	lua_settop(L, 1);
-	lua_newtable(L);				/* t snap */
-	keys = lua_newuserdatauv(L, cap * sizeof *keys, 0); /* t snap ud */
-	lua_pushnil(L);
-	while (lua_next(L, 1) != 0) {			/* ... key value */
-		lua_pop(L, 1);
-		if (n == cap) {
-			struct script_key *bigger;
-			bigger = lua_newuserdatauv(L, 2 * cap * sizeof *keys,
-			    0);				/* ... key ud2 */
-			memcpy(bigger, keys, n * sizeof *keys);
-			keys = bigger;
-			cap *= 2;
-			lua_replace(L, 3);		/* ... key */
-		}
-		lua_pushvalue(L, -1);
-		lua_rawseti(L, 2, (lua_Integer)n + 1);	/* anchored in snap */
-		keys[n].slot = (int)n + 1;
-		n++;
-	}
-	/* describe keys while the snapshot anchors them, then sort */
-	for (i = 0; i < n; i++) {
-		int slot = keys[i].slot;
-		lua_rawgeti(L, 2, slot);
-		script_key_of(L, -1, &keys[i]);
-		keys[i].slot = slot;
-		lua_pop(L, 1);
-	}
-	qsort(keys, n, sizeof *keys, script_key_cmp);
-	lua_createtable(L, (int)n, 0);			/* t snap ud sorted */
-	for (i = 0; i < n; i++) {
-		lua_rawgeti(L, 2, keys[i].slot);
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
-	}
-	lua_pushvalue(L, 1);
-	lua_insert(L, -2);				/* ... t sorted */
+	luaL_checktype(L, idx, LUA_TTABLE);
+	lua_pushvalue(L, idx);				/* ... t */
+	script_push_sorted(L, -1);			/* ... t sorted */
 	lua_pushinteger(L, 0);
 	lua_pushcclosure(L, script_pairs_step, 3);
 	lua_pushvalue(L, 1);
@@ -431,38 +696,93 @@ script_pairs(lua_State *L)
 	return 3;
 }
 
-/* next(t, k): the smallest key greater than k in the order above. */
+static int
+script_pairs(lua_State *L)
+{
+	luaL_checkany(L, 1);
+	if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+		lua_pushvalue(L, 1);
+		lua_call(L, 1, 3);
+		return 3;
+	}
+	lua_settop(L, 1);
+	return script_pairs_of(L, 1);
+}
+
+/* Compare the key at idx with the key at jdx (both on the stack). */
+static int
+script_key_cmp_at(lua_State *L, int idx, int jdx)
+{
+	struct script_key	a, b;
+
+	script_key_of(L, idx, &a);
+	script_key_of(L, jdx, &b);
+	return script_key_cmp(&a, &b);
+}
+
+/*
+ * next(t, k): the smallest key greater than k in the order above.  The run
+ * table keeps the sorted keys of the table last walked and the position
+ * reached, so a walk costs one sort; any other k searches them (after a
+ * fresh sort, for keys added meanwhile).
+ */
 static int
 script_next(lua_State *L)
 {
-	struct script_key	 ref, cur, best;
-	int			 have_ref, have_best = 0;
+	lua_Integer	lo, hi, mid, i;
 
 	luaL_checktype(L, 1, LUA_TTABLE);
 	lua_settop(L, 2);
-	have_ref = !lua_isnil(L, 2);
-	if (have_ref)
-		script_key_of(L, 2, &ref);
-	lua_pushnil(L);					/* t k best */
-	lua_pushnil(L);					/* t k best nil */
-	while (lua_next(L, 1) != 0) {			/* t k best key v */
-		lua_pop(L, 1);
-		script_key_of(L, -1, &cur);
-		if ((!have_ref || script_key_cmp(&cur, &ref) > 0) &&
-		    (!have_best || script_key_cmp(&cur, &best) < 0)) {
-			lua_pushvalue(L, -1);
-			lua_replace(L, 3);
-			script_key_of(L, 3, &best);
-			have_best = 1;
+	script_push_run(L);				/* t k run */
+	lua_getfield(L, 3, "next.table");		/* t k run nt */
+	lua_getfield(L, 3, "next.keys");		/* t k run nt keys */
+	lua_getfield(L, 3, "next.pos");			/* ... keys pos */
+	i = lua_tointeger(L, 6);
+	if (lua_rawequal(L, 1, 4) && !lua_isnil(L, 2) &&
+	    lua_rawgeti(L, 5, i) != LUA_TNIL && lua_rawequal(L, 2, -1))
+		goto found;				/* the walk goes on */
+	lua_settop(L, 3);
+	script_push_sorted(L, 1);			/* t k run keys */
+	lua_pushvalue(L, 1);
+	lua_setfield(L, 3, "next.table");
+	lua_pushvalue(L, 4);
+	lua_setfield(L, 3, "next.keys");
+	lua_pushnil(L);					/* t k run keys nt */
+	lua_pushnil(L);					/* ... nt pos */
+	i = 0;
+	if (!lua_isnil(L, 2)) {		/* i: the last key <= k, or 0 */
+		lo = 0;
+		hi = (lua_Integer)lua_rawlen(L, 4) + 1;
+		while (hi - lo > 1) {
+			mid = lo + (hi - lo) / 2;
+			lua_rawgeti(L, 4, mid);
+			if (script_key_cmp_at(L, -1, 2) <= 0)
+				lo = mid;
+			else
+				hi = mid;
+			lua_pop(L, 1);
 		}
+		i = lo;
 	}
-	if (!have_best) {
-		lua_pushnil(L);
-		return 1;
+	lua_settop(L, 5);
+	lua_pushvalue(L, 4);
+	lua_replace(L, 5);				/* t k run _ keys */
+found:
+	lua_settop(L, 5);
+	for (;;) {
+		if (lua_rawgeti(L, 5, ++i) == LUA_TNIL) {
+			lua_pushinteger(L, i - 1);
+			lua_setfield(L, 3, "next.pos");
+			lua_pushnil(L);
+			return 1;
+		}
+		lua_pushvalue(L, -1);			/* ... key key */
+		if (lua_rawget(L, 1) != LUA_TNIL)
+			break;				/* ... key value */
+		lua_pop(L, 2);		/* removed during the walk: skip */
 	}
-	lua_pushvalue(L, 3);
-	lua_pushvalue(L, 3);
-	lua_rawget(L, 1);
+	lua_pushinteger(L, i);
+	lua_setfield(L, 3, "next.pos");
 	return 2;
 }
 
@@ -561,6 +881,7 @@ script_load(lua_State *L)
 		return luaL_error(L, "load: only a string can be loaded in "
 		    "scenarios");
 	chunk = lua_tolstring(L, 1, &len);
+	script_charge(L, (long)len);		/* parsing: a byte each */
 	name = luaL_optstring(L, 2, chunk);	/* as Lua names it */
 	if (!lua_isnoneornil(L, 3) &&
 	    strcmp(luaL_checkstring(L, 3), "t") != 0)
@@ -582,7 +903,8 @@ script_load(lua_State *L)
 	return 1;
 }
 
-/* string.rep without the stalls: the result size is checked first, and an
+/* string.rep without the stalls: the result size is checked first (it is
+ * built in a buffer, then copied: twice its size at once), and an
  * empty result is returned at once (Lua would loop n times for nothing). */
 static int
 script_rep(lua_State *L)
@@ -599,7 +921,11 @@ script_rep(lua_State *L)
 		return 1;
 	}
 	room = s->lim.memory > s->mem ? s->lim.memory - s->mem : 0;
-	if ((size_t)n > room / (l + lsep))
+	if ((size_t)n > room / 2 / (l + lsep) && s->enforce) {
+		script_collect(s);		/* garbage may be in the way */
+		room = s->lim.memory > s->mem ? s->lim.memory - s->mem : 0;
+	}
+	if ((size_t)n > room / 2 / (l + lsep))
 		return luaL_error(L, "string.rep: the result would exceed the "
 		    "memory budget (%d MiB)", (int)(s->lim.memory >> 20));
 	lua_getfield(L, lua_upvalueindex(1), "rep");
@@ -686,12 +1012,11 @@ script_proxy_newindex(lua_State *L)
 static int
 script_proxy_pairs(lua_State *L)
 {
-	/* iterate the real table, deterministically */
-	lua_getmetatable(L, 1);
-	lua_getfield(L, -1, "__index");
-	lua_replace(L, 1);
+	/* walk the real table, deterministically; the state is the proxy */
 	lua_settop(L, 1);
-	return script_pairs(L);
+	lua_getmetatable(L, 1);
+	lua_getfield(L, -1, "__index");			/* proxy mt real */
+	return script_pairs_of(L, 3);
 }
 
 /* Replace the table on top of the stack with a read-only proxy of it. */
@@ -766,7 +1091,9 @@ script_build_libs(struct script *s)
 	lua_pushvalue(L, -2);
 	lua_pushcclosure(L, script_format, 1);
 	lua_setfield(L, -2, "format");
-	script_pattern_register(L, lua_gettop(L), s->lim.pattern_steps);
+	script_pattern_register(L, lua_gettop(L), s->lim.pattern_steps,
+	    &script_pattern_charge);
+	script_lib_wrap(L, "string", -1);
 	lua_remove(L, -2);				/* libs mine */
 	script_freeze(L);				/* libs proxy */
 	lua_pushliteral(L, "");
@@ -786,6 +1113,7 @@ script_build_libs(struct script *s)
 			lua_pushcfunction(L, script_random);
 			lua_setfield(L, -2, "random");
 		}
+		script_lib_wrap(L, lib->name, -1);
 		script_freeze(L);
 		lua_setfield(L, -2, lib->name);
 	}
@@ -814,24 +1142,44 @@ script_undefined(lua_State *L)
 	    luaL_typename(L, 2));
 }
 
-static int
-script_print(lua_State *L)
+/*
+ * log(...) and print(...): the values as tostring() gives them, joined by
+ * sep, to the exercise's log (print while loading goes nowhere).  A line
+ * is at most SCRIPT_LOG_MAX bytes, as long as a protocol line, and costs
+ * SCRIPT_LOG_COST instructions a byte: it is journaled and reported.
+ */
+#define SCRIPT_LOG_MAX		(64 * 1024)
+#define SCRIPT_LOG_COST		8
+
+int
+script_log(lua_State *L, const char *fn, char sep)
 {
 	struct script	*s = script_of(L);
 	luaL_Buffer	 b;
+	size_t		 len;
 	int		 i, n = lua_gettop(L);
 
 	luaL_buffinit(L, &b);
 	for (i = 1; i <= n; i++) {
 		if (i > 1)
-			luaL_addchar(&b, '\t');
-		script_tostring(L, i, NULL);
+			luaL_addchar(&b, sep);
+		script_tostring(L, i, &len);
+		if (luaL_bufflen(&b) + len > SCRIPT_LOG_MAX)
+			return luaL_error(L, "%s: the message is longer than "
+			    "%d bytes", fn, SCRIPT_LOG_MAX);
 		luaL_addvalue(&b);
 	}
 	luaL_pushresult(&b);
+	script_charge(L, (long)luaL_len(L, -1) * SCRIPT_LOG_COST);
 	if (s->ex != NULL && !s->loading)
 		exercise_log(s->ex, lua_tostring(L, -1));
 	return 0;
+}
+
+static int
+script_print(lua_State *L)
+{
+	return script_log(L, "print", '\t');
 }
 
 /* Push a fresh environment for a run. */
@@ -944,6 +1292,8 @@ script_new(const char *path, const struct script_limits *lim,
 	*(struct script **)lua_getextraspace(L) = s;
 	lua_atpanic(L, NULL);
 	luaL_openlibs(L);
+	lua_gc(L, LUA_GCSTOP);		/* collections: script_collect */
+	s->gc_next = 2 * SCRIPT_GC_MIN;
 
 	/* the base functions the environment copies, kept at libs[1] */
 	lua_pushglobaltable(L);
@@ -955,6 +1305,7 @@ script_new(const char *path, const struct script_limits *lim,
 		lua_rawset(L, -4);
 	}
 	lua_remove(L, -2);				/* basecopy */
+	script_lib_wrap(L, "_G", -1);
 	script_build_libs(s);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, s->libs_ref);
 	lua_insert(L, -2);

@@ -16,15 +16,26 @@
 struct exercise;
 struct script;
 
+/*
+ * What scenario code may spend.  "Instructions" are Lua VM instructions
+ * plus the work library calls do, counted in the same unit (about what one
+ * instruction costs): bytes allocated, keys sorted, slots moved, pattern
+ * steps, bytes parsed or logged (docs/security.md lists the rates).
+ */
 struct script_limits {
 	size_t	memory;		/* bytes the Lua state may hold */
 	long	instructions;	/* per callback (handler, timer, resume) */
 	long	pattern_steps;	/* per string.find/match/gmatch/gsub call */
+	long	run_instructions; /* all callbacks of one run together */
+	long	seconds;	/* wall time per callback: the backstop for
+				   work no count sees */
 };
 
 #define SCRIPT_DEFAULT_MEMORY		(64u * 1024 * 1024)
 #define SCRIPT_DEFAULT_INSTRUCTIONS	10000000L
 #define SCRIPT_DEFAULT_PATTERN_STEPS	10000000L
+#define SCRIPT_DEFAULT_RUN_INSTRUCTIONS	1000000000L
+#define SCRIPT_DEFAULT_SECONDS		5L
 
 void		 script_limits_default(struct script_limits *lim);
 

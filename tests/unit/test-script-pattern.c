@@ -302,7 +302,7 @@ new_state(long budget)
 	luaL_openlibs(L);
 	if (budget >= 0) {
 		lua_getglobal(L, "string");
-		script_pattern_register(L, -1, budget);
+		script_pattern_register(L, -1, budget, NULL);
 		lua_pop(L, 1);
 	}
 	return L;
@@ -332,7 +332,7 @@ START_TEST(test_register)
 
 	lua_getglobal(L, "string");
 	lua_getfield(L, -1, "find");			/* string find */
-	script_pattern_register(L, -2, BUDGET);
+	script_pattern_register(L, -2, BUDGET, NULL);
 	ck_assert_int_eq(lua_gettop(L), 2);
 	lua_getfield(L, -2, "find");			/* string old new */
 	ck_assert(lua_iscfunction(L, -1));
@@ -451,7 +451,7 @@ START_TEST(test_budget)
 	lua_pop(L, 1);
 	/* Each table gets its own budget. */
 	lua_newtable(L);
-	script_pattern_register(L, -1, 5);
+	script_pattern_register(L, -1, 5, NULL);
 	lua_setglobal(L, "small");
 	ck_assert_int_eq(run(L, "=b", "return small.match('abc', '%a+')", 1),
 	    LUA_OK);

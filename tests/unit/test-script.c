@@ -297,6 +297,134 @@ START_TEST(test_pairs_sorted)
 }
 END_TEST
 
+/* next() walks in pairs() order whatever the starting key: one sort a
+ * walk, a fresh one for a key the walk did not give. */
+START_TEST(test_next_walks)
+{
+	struct harness	h;
+
+	ck_assert_str_eq(in_handler(&h,
+	    "local t = { c = 3, a = 1, e = 5 } "
+	    "log(next(t, 'b'), next(t, 'c'), next(t, 'e'), next({})) "
+	    "t.d = 4 log(next(t, 'c')) "
+	    "local n = 0 for k, v in next, t do n = n + v end log(n) "
+	    "log(pcall(next, t, {}))"),
+	    "T+00:01:00 log c e nil nil\n"
+	    "T+00:01:00 log d 4\n"
+	    "T+00:01:00 log 13\n"
+	    "T+00:01:00 log true nil\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+/* A cancelled timer's slot is reused; its old handle cancels nothing. */
+START_TEST(test_timer_handles)
+{
+	struct harness	h;
+
+	h_run(&h, "local old = at('1m', function() log('first') end)\n"
+	    "at('2m', function()\n"
+	    "  local new = after('1m', function() log('second') end)\n"
+	    "  log('old handle cancels:', old:cancel(), 'new one:', new ~= nil)\n"
+	    "end)\n", NULL);
+	ck_assert_str_eq(h_norm(&h), "T+00:01:00 log first\n"
+	    "T+00:02:00 log old handle cancels: false new one: true\n"
+	    "T+00:03:00 log second\nT+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+/* The callbacks of a run together have a budget: once it is spent, the
+ * scenario's code stops and the exercise goes on. */
+START_TEST(test_run_budget)
+{
+	struct script_limits	lim;
+	struct harness		h;
+
+	script_limits_default(&lim);
+	lim.instructions = 100000;
+	lim.run_instructions = 450000;
+	h_run(&h, "for i = 1, 8 do\n"
+	    "  at(i .. 'h', function() while true do end end)\n"
+	    "end\n"
+	    "at('9h', function() log('never') end)\n", &lim);
+	ck_assert_str_eq(h_norm(&h),
+	    "T+01:00:00 error F:3: instruction budget exceeded (100000 "
+	    "instructions in one callback)\n"
+	    "T+02:00:00 error F:3: instruction budget exceeded (100000 "
+	    "instructions in one callback)\n"
+	    "T+03:00:00 error F:3: instruction budget exceeded (100000 "
+	    "instructions in one callback)\n"
+	    "T+04:00:00 error F:3: instruction budget exceeded (100000 "
+	    "instructions in one callback)\n"
+	    "T+05:00:00 error F:3: instruction budget exceeded (100000 "
+	    "instructions in one callback)\n"
+	    "T+06:00:00 error F: run budget exceeded (450000 instructions in "
+	    "all callbacks of the run): the scenario's code is stopped for "
+	    "the rest of the exercise\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+/* Work inside one instruction (comparing long strings) is stopped by the
+ * wall-time backstop. */
+START_TEST(test_time_backstop)
+{
+	struct script_limits	lim;
+	struct harness		h;
+
+	script_limits_default(&lim);
+	lim.seconds = 1;
+	h_run(&h, "at('1m', function()\n"
+	    "  local a, b = ('x'):rep(4e6), ('x'):rep(4e6)\n"
+	    "  while true do local _ = a < b end\n"
+	    "end)\n", &lim);
+	ck_assert_str_eq(h_norm(&h), "T+00:01:00 error F:4: time limit "
+	    "exceeded (1 s in one callback, in work the instruction count "
+	    "does not see)\nT+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
+/* Work in library calls and coroutines counts like instructions, and a
+ * spent budget cannot be caught. */
+START_TEST(test_work_charged)
+{
+	static const char *loops[] = {
+	    "while true do coroutine.wrap(function() end)() end",
+	    "local co = coroutine.create(function() while true do end end)"
+	    " coroutine.resume(co) log('resumed')",
+	    "xpcall(function() while true do end end, "
+	    "function() while true do end end)",
+	    "local t = {} for i = 1, 1e4 do t[i] = i end "
+	    "while true do pcall(table.sort, t) end",
+	    "local s = ('x'):rep(1e6) while true do local u = s:upper() end",
+	    "table.move({}, 1, 1e12, 1, {})",
+	};
+	struct script_limits	lim;
+	struct harness		h;
+	size_t			i;
+
+	script_limits_default(&lim);
+	lim.instructions = 1000000;
+	for (i = 0; i < sizeof loops / sizeof loops[0]; i++) {
+		char	lua[512];
+
+		snprintf(lua, sizeof lua, "at(\"1m\", function()\n%s\nend)\n"
+		    "at(\"2m\", function() log('still alive') end)\n",
+		    loops[i]);
+		h_run(&h, lua, &lim);
+		ck_assert_msg(strstr(h_norm(&h), "error F:3: instruction "
+		    "budget exceeded (1000000 instructions in one callback)\n"
+		    "T+00:02:00 log still alive\n") != NULL, "%s: %s",
+		    loops[i], h_norm(&h));
+		h_free(&h);
+	}
+}
+END_TEST
+
 START_TEST(test_random_seeded)
 {
 	struct harness	h;
@@ -373,6 +501,11 @@ add_tests(TCase *tc)
 	tcase_add_test(tc, test_string_stalls);
 	tcase_add_test(tc, test_no_addresses);
 	tcase_add_test(tc, test_pairs_sorted);
+	tcase_add_test(tc, test_next_walks);
+	tcase_add_test(tc, test_timer_handles);
+	tcase_add_test(tc, test_run_budget);
+	tcase_add_test(tc, test_time_backstop);
+	tcase_add_test(tc, test_work_charged);
 	tcase_add_test(tc, test_random_seeded);
 	tcase_add_test(tc, test_error_objects);
 	tcase_add_test(tc, test_runs_are_independent);

@@ -1,0 +1,401 @@
+/*
+ * Library functions as scenarios see them: the ones whose work the
+ * instruction count does not see, each replaced by a version that charges
+ * that work first (script_charge) and then calls Lua's own, kept as upvalue
+ * 1; and the ones that can catch an error, which raise it again when the
+ * callback has spent a budget (script_recheck).
+ *
+ * Costs are in instructions, roughly what the work takes next to one VM
+ * instruction: LIB_SLOT a table slot read and written in C, one per
+ * 2^LIB_SCAN_SHIFT bytes scanned, LIB_COROUTINE for a coroutine (which
+ * starts with a fresh hook count of that many instructions, so charging it
+ * up front makes the count an upper bound).  Bytes allocated are charged
+ * by the allocator (script.c).
+ *
+ * Static helpers use the prefix lib_.
+ */
+#include <limits.h>
+#include <string.h>
+
+#include "script-internal.h"
+
+#define LIB_SLOT	4
+#define LIB_COMPARE	2	/* one comparison of a sort */
+#define LIB_SCAN_SHIFT	3
+#define LIB_COROUTINE	1000
+#define LIB_STACK	1000000	/* LUAI_MAXSTACK: values a call can return */
+
+/* Call the original (upvalue 1) with the arguments; return its results. */
+static int
+lib_original(lua_State *L)
+{
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	return lua_gettop(L);
+}
+
+/* cost * (hi - lo + 1), 0 for an empty range, saturating. */
+static long
+lib_span(lua_Integer lo, lua_Integer hi, long cost)
+{
+	lua_Unsigned	n;
+
+	if (hi < lo)
+		return 0;
+	n = (lua_Unsigned)hi - (lua_Unsigned)lo + 1;
+	if (n == 0 || n > (lua_Unsigned)(LONG_MAX / cost))
+		return LONG_MAX;
+	return (long)n * cost;
+}
+
+/* Argument idx as an integer, def when absent; 0 if it is neither (the
+ * original then raises its own error). */
+static int
+lib_int(lua_State *L, int idx, lua_Integer def, lua_Integer *v)
+{
+	int	ok;
+
+	if (lua_isnoneornil(L, idx)) {
+		*v = def;
+		return 1;
+	}
+	*v = lua_tointegerx(L, idx, &ok);
+	return ok;
+}
+
+/* Make argument idx explicit: the length of argument 1 (its __len runs
+ * here, once, and the original cannot be told another length). */
+static void
+lib_fix_len(lua_State *L, int idx)
+{
+	if (lua_type(L, 1) == LUA_TTABLE && lua_isnoneornil(L, idx)) {
+		if (lua_gettop(L) < idx)
+			lua_settop(L, idx);
+		lua_pushinteger(L, luaL_len(L, 1));
+		lua_replace(L, idx);
+	}
+}
+
+/*
+ * table.concat(list, sep, i, j): the slots in [i, j], or as many as are
+ * there when no __index can make up more (it stops at the first nil).
+ */
+static int
+lib_concat(lua_State *L)
+{
+	lua_Integer	i, j;
+
+	lib_fix_len(L, 4);
+	if (lib_int(L, 3, 1, &i) && lib_int(L, 4, 0, &j)) {
+		if (lua_type(L, 1) == LUA_TTABLE &&
+		    luaL_getmetafield(L, 1, "__index") != LUA_TNIL)
+			lua_pop(L, 1);		/* it may make up any slot */
+		else if (lib_span(i, j, 1) > (long)lua_rawlen(L, 1))
+			j = i + (lua_Integer)lua_rawlen(L, 1);
+		script_charge(L, lib_span(i, j, LIB_SLOT));
+	}
+	return lib_original(L);
+}
+
+/* table.unpack(list, i, j): a value per slot; more than the stack takes
+ * are refused by Lua before any work. */
+static int
+lib_unpack(lua_State *L)
+{
+	lua_Integer	i, j;
+
+	lib_fix_len(L, 3);
+	if (lib_int(L, 2, 1, &i) && lib_int(L, 3, 0, &j) &&
+	    lib_span(i, j, 1) <= LIB_STACK)
+		script_charge(L, lib_span(i, j, LIB_SLOT));
+	return lib_original(L);
+}
+
+/* table.move(a1, f, e, t [,a2]) */
+static int
+lib_move(lua_State *L)
+{
+	lua_Integer	f, e, t;
+
+	/* only a move Lua would make: it checks these first */
+	if (lib_int(L, 2, 0, &f) && lib_int(L, 3, 0, &e) &&
+	    lib_int(L, 4, 0, &t) && e >= f &&
+	    (f > 0 || e < LUA_MAXINTEGER + f) && t <= LUA_MAXINTEGER - (e - f))
+		script_charge(L, lib_span(f, e, LIB_SLOT));
+	return lib_original(L);
+}
+
+/* table.sort(list [,comp]): n log n comparisons. */
+static int
+lib_sort(lua_State *L)
+{
+	lua_Integer	n;
+	long		log2n = 1;
+
+	if (lua_type(L, 1) == LUA_TTABLE) {
+		if (luaL_getmetafield(L, 1, "__len") != LUA_TNIL)
+			return luaL_error(L, "table.sort: a table with a __len "
+			    "metamethod cannot be sorted in scenarios");
+		n = (lua_Integer)lua_rawlen(L, 1);
+		while (log2n < 62 && ((lua_Integer)1 << log2n) < n)
+			log2n++;
+		script_charge(L, lib_span(1, n, LIB_COMPARE * log2n));
+	}
+	return lib_original(L);
+}
+
+/* table.insert and table.remove, as Lua 5.4 has them, charging the slots
+ * they shift: the length (__len may lie) is taken once, here. */
+static int
+lib_insert(lua_State *L)
+{
+	lua_Integer	e, pos, i;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	e = luaL_len(L, 1);
+	e = (lua_Integer)((lua_Unsigned)e + 1);		/* first empty */
+	switch (lua_gettop(L)) {
+	case 2:
+		pos = e;
+		break;
+	case 3:
+		pos = luaL_checkinteger(L, 2);
+		luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2,
+		    "position out of bounds");
+		script_charge(L, lib_span(pos + 1, e, LIB_SLOT));
+		for (i = e; i > pos; i--) {
+			lua_geti(L, 1, i - 1);
+			lua_seti(L, 1, i);
+		}
+		break;
+	default:
+		return luaL_error(L, "wrong number of arguments to 'insert'");
+	}
+	lua_seti(L, 1, pos);
+	return 0;
+}
+
+static int
+lib_remove(lua_State *L)
+{
+	lua_Integer	size, pos;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	size = luaL_len(L, 1);
+	pos = luaL_optinteger(L, 2, size);
+	if (pos != size)
+		luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size,
+		    1, "position out of bounds");
+	script_charge(L, lib_span(pos + 1, size, LIB_SLOT));
+	lua_geti(L, 1, pos);
+	for (; pos < size; pos++) {
+		lua_geti(L, 1, pos + 1);
+		lua_seti(L, 1, pos);
+	}
+	lua_pushnil(L);
+	lua_seti(L, 1, pos);
+	return 1;
+}
+
+/* string.byte(s, i, j) and utf8.codepoint(s, i, j): a value per byte. */
+static int
+lib_bytes(lua_State *L)
+{
+	size_t		l;
+	lua_Integer	i, j;
+
+	if (lua_type(L, 1) == LUA_TSTRING && lib_int(L, 2, 1, &i) &&
+	    lib_int(L, 3, i, &j)) {
+		lua_tolstring(L, 1, &l);
+		if (i < 0)
+			i = i < -(lua_Integer)l ? 1 : (lua_Integer)l + i + 1;
+		if (j < 0)
+			j = (lua_Integer)l + j + 1;
+		if (j > (lua_Integer)l)
+			j = (lua_Integer)l;
+		script_charge(L, lib_span(i < 1 ? 1 : i, j, 1));
+	}
+	return lib_original(L);
+}
+
+/* A call that scans its first argument (utf8.len, utf8.offset, tonumber)
+ * or interprets it (string.pack, packsize, unpack: a format). */
+static int
+lib_scan(lua_State *L)
+{
+	if (lua_type(L, 1) == LUA_TSTRING)
+		script_charge(L, (long)(lua_rawlen(L, 1) >> LIB_SCAN_SHIFT));
+	return lib_original(L);
+}
+
+/* coroutine.create(f) */
+static int
+lib_co_create(lua_State *L)
+{
+	script_charge(L, LIB_COROUTINE);
+	return lib_original(L);
+}
+
+/* Call upvalue 1 with the arguments while scenario code runs in co (the
+ * thread the allocator stops at once when a budget is spent); results as
+ * the call's, an error raised again after the recheck. */
+static int
+lib_run_in(lua_State *L, lua_State *co)
+{
+	lua_State	*was = script_running(L, co);
+	int		 status;
+
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+	script_running(L, was);
+	script_recheck(L);
+	if (status == LUA_OK)
+		return lua_gettop(L);
+	if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+		luaL_where(L, 1);	/* the caller's line, as Lua's add */
+		lua_insert(L, -2);
+		lua_concat(L, 2);
+	}
+	return lua_error(L);
+}
+
+/* coroutine.resume(co, ...) and coroutine.close(co) */
+static int
+lib_co_run(lua_State *L)
+{
+	lua_State	*co = lua_tothread(L, 1);
+
+	return lib_run_in(L, co != NULL ? co : L);
+}
+
+/* The function coroutine.wrap returns.  Upvalues: Lua's, its coroutine. */
+static int
+lib_co_wrapped(lua_State *L)
+{
+	return lib_run_in(L, lua_tothread(L, lua_upvalueindex(2)));
+}
+
+/* coroutine.wrap(f) */
+static int
+lib_co_wrap(lua_State *L)
+{
+	script_charge(L, LIB_COROUTINE);
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 1);		/* fn */
+	lua_getupvalue(L, -1, 1);			/* fn co */
+	lua_pushcclosure(L, lib_co_wrapped, 2);
+	return 1;
+}
+
+/* pcall and xpcall, as Lua 5.4 has them, but a spent budget is raised
+ * again instead of returned. */
+static int
+lib_pcall_done(lua_State *L, int status, lua_KContext extra)
+{
+	script_recheck(L);
+	if (status != LUA_OK && status != LUA_YIELD) {
+		lua_pushboolean(L, 0);
+		lua_pushvalue(L, -2);
+		return 2;
+	}
+	return lua_gettop(L) - (int)extra;
+}
+
+static int
+lib_pcall(lua_State *L)
+{
+	int	status;
+
+	luaL_checkany(L, 1);
+	lua_pushboolean(L, 1);
+	lua_insert(L, 1);
+	status = lua_pcallk(L, lua_gettop(L) - 2, LUA_MULTRET, 0, 0,
+	    lib_pcall_done);
+	return lib_pcall_done(L, status, 0);
+}
+
+/* xpcall's handler: the scenario's (upvalue 1), unless the error is a
+ * spent budget, which no scenario code may see (the count hook raises it
+ * where hooks are off: a handler that loops would never be stopped). */
+static int
+lib_xpcall_handler(lua_State *L)
+{
+	if (script_of(L)->over != OVER_NONE)
+		return 1;
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+static int
+lib_xpcall(lua_State *L)
+{
+	int	status, n = lua_gettop(L);
+
+	luaL_checktype(L, 2, LUA_TFUNCTION);
+	lua_pushvalue(L, 2);
+	lua_pushcclosure(L, lib_xpcall_handler, 1);
+	lua_replace(L, 2);
+	lua_pushboolean(L, 1);
+	lua_pushvalue(L, 1);
+	lua_rotate(L, 3, 2);
+	status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, lib_pcall_done);
+	return lib_pcall_done(L, status, 2);
+}
+
+void
+script_lib_wrap(lua_State *L, const char *name, int idx)
+{
+	static const struct {
+		const char	*lib, *fn;
+		lua_CFunction	 wrap;
+		int		 own;	/* replaces Lua's: no upvalue */
+	} wraps[] = {
+		{ "_G", "pcall", lib_pcall, 1 },
+		{ "_G", "xpcall", lib_xpcall, 1 },
+		{ "_G", "tonumber", lib_scan, 0 },
+		{ "string", "byte", lib_bytes, 0 },
+		{ "string", "pack", lib_scan, 0 },
+		{ "string", "packsize", lib_scan, 0 },
+		{ "string", "unpack", lib_scan, 0 },
+		{ "table", "concat", lib_concat, 0 },
+		{ "table", "insert", lib_insert, 1 },
+		{ "table", "move", lib_move, 0 },
+		{ "table", "remove", lib_remove, 1 },
+		{ "table", "sort", lib_sort, 0 },
+		{ "table", "unpack", lib_unpack, 0 },
+		{ "utf8", "codepoint", lib_bytes, 0 },
+		{ "utf8", "len", lib_scan, 0 },
+		{ "utf8", "offset", lib_scan, 0 },
+		{ "coroutine", "close", lib_co_run, 0 },
+		{ "coroutine", "create", lib_co_create, 0 },
+		{ "coroutine", "resume", lib_co_run, 0 },
+		{ "coroutine", "wrap", lib_co_wrap, 0 },
+	};
+	size_t	i;
+
+	idx = lua_absindex(L, idx);
+	for (i = 0; i < sizeof wraps / sizeof wraps[0]; i++) {
+		if (strcmp(wraps[i].lib, name) != 0)
+			continue;
+		if (wraps[i].own)
+			lua_pushcfunction(L, wraps[i].wrap);
+		else {
+			lua_getfield(L, idx, wraps[i].fn);
+			lua_pushcclosure(L, wraps[i].wrap, 1);
+		}
+		lua_setfield(L, idx, wraps[i].fn);
+		if (!wraps[i].own || strcmp(name, "_G") == 0)
+			continue;
+		/* errors name a function by where package.loaded has it */
+		luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+		lua_getfield(L, -1, name);
+		lua_getfield(L, idx, wraps[i].fn);
+		lua_setfield(L, -2, wraps[i].fn);
+		lua_pop(L, 2);
+	}
+}
