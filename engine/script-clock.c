@@ -67,8 +67,9 @@ clock_instant_ok(struct script *s, int line)
 	if (s->instant_n == CLOCK_INSTANT_MAX + 1) {
 		exercise_error(s->ex, lua_pushfstring(s->L, "%s:%d: more than "
 		    "%d timers and processes ran at %s, and the clock never "
-		    "moved on (after(0, ...) calling itself?): the rest at "
-		    "this time are dropped", s->path, line, CLOCK_INSTANT_MAX,
+		    "moved on (a timer or process starting itself at "
+		    "once?): the rest at this time are dropped", s->path,
+		    line, CLOCK_INSTANT_MAX,
 		    vtime_format(s->instant, b, sizeof b)));
 		lua_pop(s->L, 1);
 	}

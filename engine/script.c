@@ -1362,6 +1362,8 @@ script_begin(struct script *s, struct exercise *ex, uint64_t seed,
 	s->loading = 1;
 	s->nids = 0;
 	s->npending = 0;
+	s->run_steps = 0;
+	s->run_over = 0;
 
 	lua_newtable(L);				/* run */
 	script_push_env(s);				/* run env */

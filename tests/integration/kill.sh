@@ -47,7 +47,12 @@ kill_and_resume() {
 			fail "resume $_k did not start"
 			ls -l "resume-$_k.out"
 			cat "resume-$_k.out"
-			kill -0 "$pid" 2>/dev/null && echo "(still running)"
+			if kill -0 "$pid" 2>/dev/null; then
+				echo "(still running: $(grep State /proc/$pid/status)," \
+				    "in $(cat /proc/$pid/wchan 2>/dev/null)," \
+				    "syscall $(cut -d' ' -f1 /proc/$pid/syscall 2>/dev/null))"
+				ls -l /proc/$pid/fd 2>/dev/null | tail -n +2 | wc -l
+			fi
 			"$TTXSIM" journal check "$1"
 			return
 		fi

@@ -485,6 +485,35 @@ START_TEST(test_runs_are_independent)
 }
 END_TEST
 
+/* Each run has its own run budget (explore runs thousands in one state). */
+START_TEST(test_run_budget_per_run)
+{
+	struct script_limits	lim;
+	struct harness		h;
+	struct diags		d;
+	int			run;
+
+	script_limits_default(&lim);
+	lim.run_instructions = 30000;
+	h_load(&h, "at('1m', function() for i = 1, 20000 do end end)\n"
+	    "at('2m', function() log('ran') end)\n", &lim);
+	diags_init(&d, h.path);
+	for (run = 0; run < 5; run++) {
+		free(h.out);
+		h.out = NULL;
+		h.len = h.cap = 0;
+		ck_assert_int_eq(script_begin(h.s, h.ex, 7, &d), 0);
+		exercise_set_sink(h.ex, h_sink, &h);
+		exercise_start(h.ex);
+		exercise_run(h.ex, SIM_NEVER);
+		ck_assert_str_eq(h.out, "T+00:02:00 log ran\n"
+		    "T+10:00:00 end\n");
+	}
+	diags_free(&d);
+	h_free(&h);
+}
+END_TEST
+
 static void
 add_tests(TCase *tc)
 {
@@ -509,6 +538,7 @@ add_tests(TCase *tc)
 	tcase_add_test(tc, test_random_seeded);
 	tcase_add_test(tc, test_error_objects);
 	tcase_add_test(tc, test_runs_are_independent);
+	tcase_add_test(tc, test_run_budget_per_run);
 }
 
 #define SUITE_NAME "script"
