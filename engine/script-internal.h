@@ -174,7 +174,7 @@ void		 script_recheck(lua_State *L);
 /* The thread that runs scenario code now (coroutine wrappers set it, so
  * the allocator can stop the right thread at once). */
 lua_State	*script_running(lua_State *L, lua_State *co);
-/* Collect garbage now: pushes nothing, charges the work. */
+/* Collect all garbage now (at a point the run decides; see script.c). */
 void		 script_collect(struct script *s);
 /* script-lib.c: in the sandbox's copy (at stack index idx) of the
  * library `name' ("_G" for the base functions), replace each function

@@ -151,6 +151,13 @@ script_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	return p;
 }
 
+/*
+ * A full collection.  It is not charged: how much garbage a callback
+ * starts with depends on the runs before it in the process, and charging
+ * it would make the same seed stop at different lines.  Each collection
+ * in a callback frees an eighth of the budget or stops it, so at most
+ * about 80 can happen in one.
+ */
 void
 script_collect(struct script *s)
 {
@@ -159,8 +166,6 @@ script_collect(struct script *s)
 	s->enforce = 0;
 	lua_gc(s->L, LUA_GCCOLLECT);
 	s->enforce = enforce;
-	if (enforce)		/* it walked what is left */
-		s->steps += (long)(s->mem >> SCRIPT_BYTES_SHIFT);
 	s->gc_next = s->mem < SCRIPT_GC_MIN ? 2 * SCRIPT_GC_MIN : 2 * s->mem;
 }
 
