@@ -19,13 +19,15 @@ SECS=$((KILLS * 2 + 4))
 cd "$TMP"
 
 # serve_bg NAME ARGS...: start a server logging to NAME.out, wait until
-# it listens and its tokens file is written; sets $pid
+# it listens and its tokens file is written; sets $pid.  Up to a minute:
+# under the sanitizers, beside scripts/test's allocation-failure test and
+# its thousands of fsyncs, a start has been seen to take over 20 s.
 serve_bg() {
 	_name=$1
 	shift
 	"$TTXSIM" serve "$@" > "$_name.out" 2>&1 &
 	pid=$!
-	wait_text "$_name.out" "(mode 0600)"
+	wait_text "$_name.out" "(mode 0600)" 60
 }
 
 # random_ms LO HI

@@ -40,11 +40,12 @@ wait_socket() {
 	done
 }
 
-# wait_text FILE TEXT: until FILE has TEXT in it (at most 20 s: the
-# machine may be busy)
+# wait_text FILE TEXT [SECONDS]: until FILE has TEXT in it (at most 20 s
+# by default: the machine may be busy)
 wait_text() {
 	_i=0
-	while ! grep -qF "$2" "$1" 2>/dev/null && [ $_i -lt 400 ]; do
+	while ! grep -qF "$2" "$1" 2>/dev/null &&
+	    [ $_i -lt $((${3:-20} * 20)) ]; do
 		sleep 0.05
 		_i=$((_i + 1))
 	done
