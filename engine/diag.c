@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "vis.h"
 #include "xmalloc.h"
 
 void
@@ -112,9 +113,9 @@ diags_print(const struct diags *d, FILE *f)
 
 	for (i = 0; i < d->n; i++) {
 		if (d->v[i].line > 0)
-			fprintf(f, "%s:%d: %s\n", d->file, d->v[i].line,
+			vis_printf(f, "%s:%d: %s\n", d->file, d->v[i].line,
 			    d->v[i].msg);
 		else
-			fprintf(f, "%s: %s\n", d->file, d->v[i].msg);
+			vis_printf(f, "%s: %s\n", d->file, d->v[i].msg);
 	}
 }

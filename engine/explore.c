@@ -19,6 +19,7 @@
 
 #include "exercise.h"
 #include "explore.h"
+#include "vis.h"
 #include "xmalloc.h"
 
 #define EXPLORE_TOP_PATHS	10
@@ -316,29 +317,29 @@ explore_print(const cJSON *x, FILE *f)
 	int		 dead = 0;
 	char		 b1[32], b2[32], b3[32], b4[32];
 
-	fprintf(f, "%s: %.0f runs\n\n", cJSON_GetStringValue(
+	vis_printf(f, "%s: %.0f runs\n\n", cJSON_GetStringValue(
 	    cJSON_GetObjectItemCaseSensitive(x, "scenario")), runs);
 
-	fprintf(f, "Injects (runs in which each fired; choices taken):\n");
+	vis_printf(f, "Injects (runs in which each fired; choices taken):\n");
 	cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(x,
 	    "injects")) {
-		fprintf(f, "  %-28s %6.1f%%%s%s\n", in->string,
+		vis_printf(f, "  %-28s %6.1f%%%s%s\n", in->string,
 		    pct(num(in, "runs"), runs), cJSON_IsTrue(
 		    cJSON_GetObjectItemCaseSensitive(in, "held")) ? "  held" :
 		    "", cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(in,
 		    "contingency")) ? " (contingency)" : "");
 		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(in,
 		    "choices"))
-			fprintf(f, "    %-26s %6.1f%% of decisions\n",
+			vis_printf(f, "    %-26s %6.1f%% of decisions\n",
 			    c->string, pct(c->valuedouble, num(in, "in_time") +
 			    num(in, "late")));
 	}
 
-	fprintf(f, "\nDead content (never happened in %.0f runs):\n", runs);
+	vis_printf(f, "\nDead content (never happened in %.0f runs):\n", runs);
 	cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(x,
 	    "injects")) {
 		if (num(in, "runs") == 0) {
-			fprintf(f, "  inject %s never fired%s\n", in->string,
+			vis_printf(f, "  inject %s never fired%s\n", in->string,
 			    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(in,
 			    "held")) ? " (held: only a handler or the "
 			    "facilitator fires it)" : "");
@@ -348,21 +349,21 @@ explore_print(const cJSON *x, FILE *f)
 		cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(in,
 		    "choices"))
 			if (c->valuedouble == 0) {
-				fprintf(f, "  choice %s of %s never taken\n",
+				vis_printf(f, "  choice %s of %s never taken\n",
 				    c->string, in->string);
 				dead++;
 			}
 	}
 	if (dead == 0)
-		fprintf(f, "  none\n");
+		vis_printf(f, "  none\n");
 
-	fprintf(f, "\nDeadlines (decisions in time / late / no decision):\n");
+	vis_printf(f, "\nDeadlines (decisions in time / late / no decision):\n");
 	cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(x,
 	    "injects")) {
 		if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(in,
 		    "deadline")) || num(in, "deliveries") == 0)
 			continue;
-		fprintf(f, "  %-28s %5.1f%% / %5.1f%% / %5.1f%%%s\n",
+		vis_printf(f, "  %-28s %5.1f%% / %5.1f%% / %5.1f%%%s\n",
 		    in->string, pct(num(in, "in_time"), num(in,
 		    "deliveries")), pct(num(in, "late"), num(in,
 		    "deliveries")), pct(num(in, "timeouts"), num(in,
@@ -370,35 +371,35 @@ explore_print(const cJSON *x, FILE *f)
 		    "  NEVER MET" : "");
 	}
 
-	fprintf(f, "\nObjectives (met / missed / undecided):\n");
+	vis_printf(f, "\nObjectives (met / missed / undecided):\n");
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(x,
 	    "objectives"))
-		fprintf(f, "  %-28s %5.1f%% / %5.1f%% / %5.1f%%%s\n",
+		vis_printf(f, "  %-28s %5.1f%% / %5.1f%% / %5.1f%%%s\n",
 		    c->string, pct(num(c, "met"), runs), pct(num(c, "missed"),
 		    runs), pct(num(c, "undecided"), runs), num(c, "met") ==
 		    0 ? "  NEVER MET" : "");
 
-	fprintf(f, "\nScenario errors:\n");
+	vis_printf(f, "\nScenario errors:\n");
 	it = cJSON_GetObjectItemCaseSensitive(x, "errors");
 	if (cJSON_GetArraySize(it) == 0)
-		fprintf(f, "  none\n");
+		vis_printf(f, "  none\n");
 	cJSON_ArrayForEach(c, it)
-		fprintf(f, "  %s\n    in %.0f runs; replay: ttxsim run "
+		vis_printf(f, "  %s\n    in %.0f runs; replay: ttxsim run "
 		    "--headless --seed %.0f\n", c->string, num(c, "runs"),
 		    num(c, "seed"));
 
 	it = cJSON_GetObjectItemCaseSensitive(x, "minutes");
-	fprintf(f, "\nLength: shortest %s, median %s, 90%% within %s, "
+	vis_printf(f, "\nLength: shortest %s, median %s, 90%% within %s, "
 	    "longest %s; ended by", hm(quantile(it, 0, runs), b1, sizeof b1),
 	    hm(quantile(it, 0.5, runs), b2, sizeof b2), hm(quantile(it, 0.9,
 	    runs), b3, sizeof b3), hm(quantile(it, 1, runs), b4, sizeof b4));
 	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(x, "end"))
-		fprintf(f, " %s %.1f%%", c->string, pct(c->valuedouble, runs));
-	fprintf(f, "\n");
+		vis_printf(f, " %s %.1f%%", c->string, pct(c->valuedouble, runs));
+	vis_printf(f, "\n");
 
 	it = cJSON_GetObjectItemCaseSensitive(x, "paths");
 	n = (size_t)cJSON_GetArraySize(it);
-	fprintf(f, "\nPaths through the decisions: %zu different; the most "
+	vis_printf(f, "\nPaths through the decisions: %zu different; the most "
 	    "common:\n", n);
 	v = xcalloc(n + 1, sizeof *v);
 	i = 0;
@@ -406,7 +407,7 @@ explore_print(const cJSON *x, FILE *f)
 		v[i++] = c;
 	qsort(v, n, sizeof *v, cmp_count);
 	for (i = 0; i < n && i < EXPLORE_TOP_PATHS; i++)
-		fprintf(f, "  %5.1f%%  %s  (seed %.0f)\n", pct(num(v[i],
+		vis_printf(f, "  %5.1f%%  %s  (seed %.0f)\n", pct(num(v[i],
 		    "runs"), runs), v[i]->string, num(v[i], "seed"));
 	free(v);
 }

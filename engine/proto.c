@@ -118,12 +118,7 @@ proto_must(cJSON *item)
 	return item;
 }
 
-/*
- * The length of the valid UTF-8 sequence at s (at most len bytes), or 0:
- * no overlong forms, no surrogates, nothing past U+10FFFF, nothing cut
- * short.
- */
-static size_t
+size_t
 proto_utf8_seq(const unsigned char *s, size_t len)
 {
 	unsigned char	lo = 0x80, hi = 0xbf;

@@ -171,6 +171,10 @@ void		 proto_request_free(struct proto_request *r);
 int		 proto_allowed(enum proto_request_type type, int kind);
 const char	*proto_request_name(enum proto_request_type type);
 const char	*proto_error_name(enum proto_error code);
+/* The length of the valid UTF-8 sequence at s (at most len bytes, len >
+ * 0), or 0: no overlong forms, no surrogates, nothing past U+10FFFF,
+ * nothing cut short. */
+size_t		 proto_utf8_seq(const unsigned char *s, size_t len);
 /* 1 if s[0..len) is valid UTF-8 (no overlongs, surrogates or values past
  * U+10FFFF). */
 int		 proto_utf8_valid(const char *s, size_t len);

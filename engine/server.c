@@ -36,6 +36,7 @@
 #include "replay.h"
 #include "server.h"
 #include "tlp.h"
+#include "vis.h"
 #include "vtime.h"
 #include "xmalloc.h"
 
@@ -145,14 +146,16 @@ srv_log(struct server *srv, const char *fmt, ...)
 static void
 srv_log(struct server *srv, const char *fmt, ...)
 {
-	va_list	ap;
+	va_list	 ap;
+	char	*s;
 
 	if (srv->cfg.log == NULL)
 		return;
 	va_start(ap, fmt);
-	vfprintf(srv->cfg.log, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', srv->cfg.log);
+	vis_printf(srv->cfg.log, "%s\n", s);	/* names come from players */
+	free(s);
 	fflush(srv->cfg.log);
 }
 

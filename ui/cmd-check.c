@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "exercise.h"
 #include "script.h"
+#include "vis.h"
 
 static int	cmd_check_exec(int, char **);
 
@@ -50,7 +51,7 @@ cmd_check_one(const char *path, int quiet)
 	diags_init(&d, path);
 	if ((s = script_new(path, NULL, &d, &e)) == NULL) {
 		if (d.n == 0) {
-			fprintf(stderr, "ttxsim check: %s\n", e.msg);
+			vis_printf(stderr, "ttxsim check: %s\n", e.msg);
 			diags_free(&d);
 			return EXIT_USAGE;
 		}
@@ -64,7 +65,7 @@ cmd_check_one(const char *path, int quiet)
 		diags_print(&d, stderr);
 		rc = EXIT_PROBLEM;
 	} else if (!quiet)
-		printf("%s: ok: %zu roles, %zu injects (%zu held), %zu "
+		vis_printf(stdout, "%s: ok: %zu roles, %zu injects (%zu held), %zu "
 		    "objectives, %zu phases\n", path, ex->nroles, ex->ninjects,
 		    cmd_check_held(ex), ex->nobjectives, ex->nphases);
 	script_free(s);

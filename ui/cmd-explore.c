@@ -25,6 +25,7 @@
 #include "exercise.h"
 #include "explore.h"
 #include "script.h"
+#include "vis.h"
 #include "xmalloc.h"
 
 #define EXPLORE_MAX_JOBS	64
@@ -109,7 +110,7 @@ play(const char *path, uint64_t seed0, uint64_t first, uint64_t step,
 			diags_sort(&d);
 			diags_print(&d, stderr);
 		} else
-			fprintf(stderr, "ttxsim explore: %s\n", e.msg);
+			vis_printf(stderr, "ttxsim explore: %s\n", e.msg);
 		diags_free(&d);
 		exercise_free(ex);
 		return -1;
@@ -178,7 +179,7 @@ play_parallel(const char *path, uint64_t seed0, uint64_t runs, uint64_t
 		return NULL;
 	for (w = 0; w < jobs; w++) {
 		if (pipe(out) == -1 || (pid[w] = fork()) == -1) {
-			fprintf(stderr, "ttxsim explore: %s\n",
+			vis_printf(stderr, "ttxsim explore: %s\n",
 			    strerror(errno));
 			return NULL;
 		}
@@ -285,7 +286,7 @@ emit(cJSON *x, int json)
 
 	if (json) {
 		s = cJSON_Print(x);
-		printf("%s\n", s);
+		vis_printf(stdout, "%s\n", s);
 		free(s);
 	} else
 		explore_print(x, stdout);
@@ -305,7 +306,7 @@ merge_files(const struct cmd_entry *ce, int argc, char **argv, int json)
 		return cmd_usage_error(ce, "--merge needs FILE.json...");
 	for (i = 0; i < argc; i++) {
 		if ((text = slurp(argv[i])) == NULL) {
-			fprintf(stderr, "ttxsim explore: %s: %s\n", argv[i],
+			vis_printf(stderr, "ttxsim explore: %s: %s\n", argv[i],
 			    strerror(errno));
 			cJSON_Delete(x);
 			return EXIT_USAGE;
@@ -314,7 +315,7 @@ merge_files(const struct cmd_entry *ce, int argc, char **argv, int json)
 		free(text);
 		if (part == NULL || (x == NULL ? explore_valid(part, &e) :
 		    explore_merge(x, part, &e)) != 0) {
-			fprintf(stderr, "ttxsim explore: %s: %s\n", argv[i],
+			vis_printf(stderr, "ttxsim explore: %s: %s\n", argv[i],
 			    part == NULL ? "not JSON" : e.msg);
 			cJSON_Delete(part);
 			cJSON_Delete(x);
@@ -402,7 +403,7 @@ cmd_explore_exec(int argc, char **argv)
 		return cmd_usage_error(ce, optind >= argc ? "no scenario file" :
 		    "one scenario file at a time");
 	if (access(argv[optind], R_OK) != 0) {
-		fprintf(stderr, "ttxsim explore: %s: %s\n", argv[optind],
+		vis_printf(stderr, "ttxsim explore: %s: %s\n", argv[optind],
 		    strerror(errno));
 		return EXIT_USAGE;
 	}

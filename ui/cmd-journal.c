@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "journal.h"
+#include "vis.h"
 #include "vtime.h"
 
 static int	cmd_journal_exec(int, char **);
@@ -62,21 +63,21 @@ cmd_journal_check(const char *path)
 	memset(&c, 0, sizeof c);
 	if (journal_read(path, journal_check_header, &c, &info, &e) != 0) {
 		if (e.code == ERR_IO) {
-			fprintf(stderr, "ttxsim journal: %s\n", e.msg);
+			vis_printf(stderr, "ttxsim journal: %s\n", e.msg);
 			return EXIT_USAGE;
 		}
 		if (strncmp(e.msg, "line ", 5) == 0)
-			fprintf(stderr, "%s:%s\n", path, e.msg + 5);
+			vis_printf(stderr, "%s:%s\n", path, e.msg + 5);
 		else
-			fprintf(stderr, "%s: %s\n", path, e.msg);
+			vis_printf(stderr, "%s: %s\n", path, e.msg);
 		return EXIT_PROBLEM;
 	}
-	printf("%s: %s: scenario '%s', seed %s, %zu records to %s, %s\n", path,
+	vis_printf(stdout, "%s: %s: scenario '%s', seed %s, %zu records to %s, %s\n", path,
 	    info.torn ? "torn" : "ok", c.id, c.seed, info.records,
 	    vtime_format(info.last_t, t, sizeof t),
 	    info.ended ? "ended" : "not ended (can be resumed)");
 	if (info.torn)
-		fprintf(stderr, "%s: warning: the last record is torn (a crash "
+		vis_printf(stderr, "%s: warning: the last record is torn (a crash "
 		    "mid-write): %zu bytes at byte offset %zu will be dropped; "
 		    "the %zu records before it are intact\n", path,
 		    info.torn_len, info.torn_offset, info.records);

@@ -22,6 +22,7 @@
 #include "exercise.h"
 #include "msel.h"
 #include "script.h"
+#include "vis.h"
 
 static int	cmd_msel_exec(int, char **);
 
@@ -93,13 +94,13 @@ cmd_msel_exec(int argc, char **argv)
 		    "expected one SCENARIO");
 	if (import) {
 		if (out != NULL && (f = fopen(out, "w")) == NULL) {
-			fprintf(stderr, "ttxsim msel: %s: %s\n", out,
+			vis_printf(stderr, "ttxsim msel: %s: %s\n", out,
 			    strerror(errno));
 			return EXIT_USAGE;
 		}
 		rc = msel_import(argv[optind], f, stderr);
 		if (f != stdout && fclose(f) != 0 && rc == 0) {
-			fprintf(stderr, "ttxsim msel: %s: write failed\n",
+			vis_printf(stderr, "ttxsim msel: %s: write failed\n",
 			    out);
 			rc = EXIT_USAGE;
 		}
@@ -116,19 +117,19 @@ cmd_msel_exec(int argc, char **argv)
 			diags_print(&d, stderr);
 			rc = EXIT_PROBLEM;
 		} else {
-			fprintf(stderr, "ttxsim msel: %s\n", e.msg);
+			vis_printf(stderr, "ttxsim msel: %s\n", e.msg);
 			rc = EXIT_USAGE;
 		}
 		goto out;
 	}
 	if (out != NULL && (f = fopen(out, "w")) == NULL) {
-		fprintf(stderr, "ttxsim msel: %s: cannot write\n", out);
+		vis_printf(stderr, "ttxsim msel: %s: cannot write\n", out);
 		rc = EXIT_USAGE;
 		goto out;
 	}
 	msel_export(ex, f);
 	if (f != stdout && fclose(f) != 0) {
-		fprintf(stderr, "ttxsim msel: %s: write failed\n", out);
+		vis_printf(stderr, "ttxsim msel: %s: write failed\n", out);
 		rc = EXIT_USAGE;
 	}
 out:

@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "report.h"
+#include "vis.h"
 
 static int	cmd_report_exec(int, char **);
 
@@ -64,10 +65,10 @@ cmd_report_exec(int argc, char **argv)
 		    "one journal at a time");
 	if ((r = report_load(argv[optind], &e)) == NULL) {
 		if (e.code == ERR_IO) {
-			fprintf(stderr, "ttxsim report: %s\n", e.msg);
+			vis_printf(stderr, "ttxsim report: %s\n", e.msg);
 			return EXIT_USAGE;
 		}
-		fprintf(stderr, "%s:%s\n", argv[optind],
+		vis_printf(stderr, "%s:%s\n", argv[optind],
 		    strncmp(e.msg, "line ", 5) == 0 ? e.msg + 5 : e.msg);
 		return EXIT_PROBLEM;
 	}
@@ -77,7 +78,7 @@ cmd_report_exec(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (report_write(r, (enum report_format)fmt, f, &e) != 0) {
-		fprintf(stderr, "ttxsim report: %s\n", e.msg);
+		vis_printf(stderr, "ttxsim report: %s\n", e.msg);
 		rc = EXIT_PROBLEM;
 	}
 	if (out != NULL && fclose(f) != 0) {

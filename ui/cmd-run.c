@@ -24,6 +24,7 @@
 #include "replay.h"
 #include "report.h"
 #include "script.h"
+#include "vis.h"
 #include "vtime.h"
 
 static int	cmd_run_exec(int, char **);
@@ -129,7 +130,7 @@ run_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 		}
 		o->replaying = 0;	/* caught up: from here on, new */
 		vtime_format(r->t, t, sizeof t);
-		printf("resumed at %s after checking %zu records against the "
+		vis_printf(stdout, "resumed at %s after checking %zu records against the "
 		    "journal\n", t, replay_matched(o->replay));
 	}
 	if (o->journal != NULL && !journal_failed(o->journal) &&
@@ -142,7 +143,7 @@ run_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 	}
 	vtime_format(r->t, t, sizeof t);
 	if (r->kind == REC_ERROR) {
-		fprintf(stderr, "%s scenario error: %s\n", t, r->text);
+		vis_printf(stderr, "%s scenario error: %s\n", t, r->text);
 		if (!o->verbose)
 			return;
 	}
@@ -150,61 +151,61 @@ run_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 		return;
 	switch (r->kind) {
 	case REC_START:
-		printf("%s  start     %s\n", t, ex->scenario.title);
+		vis_printf(stdout, "%s  start     %s\n", t, ex->scenario.title);
 		break;
 	case REC_PHASE:
-		printf("%s  phase     %s: %s\n", t, ex->phases[r->phase].id,
+		vis_printf(stdout, "%s  phase     %s: %s\n", t, ex->phases[r->phase].id,
 		    ex->phases[r->phase].title);
 		break;
 	case REC_INJECT:
-		printf("%s  inject    %s -> ", t, in->id);
+		vis_printf(stdout, "%s  inject    %s -> ", t, in->id);
 		for (i = 0; i < dv->nto; i++)
-			printf("%s%s", i ? "," : "", run_role(ex, dv->to[i]));
-		printf(" [%s] %s", tlp_banner(dv->tlp), dv->title);
+			vis_printf(stdout, "%s%s", i ? "," : "", run_role(ex, dv->to[i]));
+		vis_printf(stdout, " [%s] %s", tlp_banner(dv->tlp), dv->title);
 		if (in->nchoices > 0) {
-			printf(" (choices:");
+			vis_printf(stdout, " (choices:");
 			for (i = 0; i < in->nchoices; i++)
-				printf("%s %s", i ? "," : "",
+				vis_printf(stdout, "%s %s", i ? "," : "",
 				    in->choices[i].id);
 			if (dv->due != SIM_NEVER)
-				printf("; deadline %s", vtime_format_short(
+				vis_printf(stdout, "; deadline %s", vtime_format_short(
 				    dv->due - dv->t, b, sizeof b));
-			printf(")");
+			vis_printf(stdout, ")");
 		}
-		printf("\n");
+		vis_printf(stdout, "\n");
 		break;
 	case REC_ACK:
-		printf("%s  ack       %s by %s\n", t, in->id,
+		vis_printf(stdout, "%s  ack       %s by %s\n", t, in->id,
 		    run_role(ex, r->role));
 		break;
 	case REC_DECISION:
-		printf("%s  decision  %s: %s by %s%s\n", t, in->id,
+		vis_printf(stdout, "%s  decision  %s: %s by %s%s\n", t, in->id,
 		    in->choices[r->choice].id, run_role(ex, r->role),
 		    r->late ? " (late)" : "");
 		break;
 	case REC_TIMEOUT:
-		printf("%s  timeout   %s: no decision by the deadline\n", t,
+		vis_printf(stdout, "%s  timeout   %s: no decision by the deadline\n", t,
 		    in->id);
 		break;
 	case REC_OBJECTIVE:
-		printf("%s  objective %s %s%s%s\n", t,
+		vis_printf(stdout, "%s  objective %s %s%s%s\n", t,
 		    ex->objectives[r->objective].id,
 		    exercise_verdict_name(r->verdict), r->text ? ": " : "",
 		    r->text ? r->text : "");
 		break;
 	case REC_LOG:
-		printf("%s  log       %s\n", t, r->text);
+		vis_printf(stdout, "%s  log       %s\n", t, r->text);
 		break;
 	case REC_ERROR:
-		printf("%s  error     %.*s\n", t,
+		vis_printf(stdout, "%s  error     %.*s\n", t,
 		    (int)strcspn(r->text, "\n"), r->text);
 		break;
 	case REC_END:
-		printf("%s  end%s%s\n", t, r->text ? "       " : "",
+		vis_printf(stdout, "%s  end%s%s\n", t, r->text ? "       " : "",
 		    r->text ? r->text : "");
 		break;
 	case REC_SHARE:
-		printf("%s  share     %s -> %zu roles [%s] %s%s%s\n", t,
+		vis_printf(stdout, "%s  share     %s -> %zu roles [%s] %s%s%s\n", t,
 		    run_role(ex, r->role), ex->shares[r->share].nto,
 		    tlp_banner(ex->shares[r->share].tlp),
 		    ex->shares[r->share].title, ex->shares[r->share].refused ?
@@ -212,7 +213,7 @@ run_sink(struct exercise *ex, const struct ex_record *r, void *arg)
 		    ex->shares[r->share].reason : "");
 		break;
 	case REC_NOTE:
-		printf("%s  note      %s: %.60s\n", t, run_role(ex, r->role),
+		vis_printf(stdout, "%s  note      %s: %.60s\n", t, run_role(ex, r->role),
 		    r->text);
 		break;
 	}
@@ -244,51 +245,51 @@ run_outcome(const struct exercise *ex, const struct run_opts *o)
 		}
 	}
 
-	printf("%s (%s), seed %" PRIu64 ", bots %s\n", sc->title, sc->id,
+	vis_printf(stdout, "%s (%s), seed %" PRIu64 ", bots %s\n", sc->title, sc->id,
 	    ex->seed, o->bots == BOT_FIRST ? "first" : "random");
 	vtime_format(ex->end_t, t, sizeof t);
-	printf("ended %s", t);
+	vis_printf(stdout, "ended %s", t);
 	if (sc->start != 0)
-		printf(" (%s)", vtime_format_iso(sc->start + ex->end_t /
+		vis_printf(stdout, " (%s)", vtime_format_iso(sc->start + ex->end_t /
 		    SIM_SEC, cal, sizeof cal));
 	if (ex->end_reason != NULL)
-		printf(": finished: %s\n", ex->end_reason);
+		vis_printf(stdout, ": finished: %s\n", ex->end_reason);
 	else if (sc->duration != SIM_NEVER && ex->end_t == sc->duration)
-		printf(": the scenario's %s ran out\n",
+		vis_printf(stdout, ": the scenario's %s ran out\n",
 		    vtime_format_short(sc->duration, d, sizeof d));
 	else
-		printf(": nothing left to happen\n");
-	printf("events %" PRIu64 ", injects delivered %zu (%zu of %zu timed, "
+		vis_printf(stdout, ": nothing left to happen\n");
+	vis_printf(stdout, "events %" PRIu64 ", injects delivered %zu (%zu of %zu timed, "
 	    "%zu of %zu held), acknowledgements %u, decisions %u (%u late), "
 	    "deadlines missed %u, scenario errors %u\n",
 	    sim_fired(ex->sim), ex->ndeliveries, timedfired, timed, heldfired,
 	    held, ex->nacks, ex->ndecisions, ex->nlate, ex->ntimeouts,
 	    ex->nerrors);
-	printf("objectives: %u met, %u missed, %u undecided\n", met, missed,
+	vis_printf(stdout, "objectives: %u met, %u missed, %u undecided\n", met, missed,
 	    open);
 	for (i = 0; i < ex->nobjectives; i++) {
 		const struct ex_objective *ob = &ex->objectives[i];
 		if (ob->verdict == EX_OPEN)
-			printf("  %-9s %-24s %-11s %s\n", "undecided", ob->id,
+			vis_printf(stdout, "  %-9s %-24s %-11s %s\n", "undecided", ob->id,
 			    "", ob->text);
 		else
-			printf("  %-9s %-24s %-11s %s%s%s\n",
+			vis_printf(stdout, "  %-9s %-24s %-11s %s%s%s\n",
 			    exercise_verdict_name(ob->verdict), ob->id,
 			    vtime_format(ob->verdict_t, t, sizeof t),
 			    ob->text, ob->note ? " -- " : "",
 			    ob->note ? ob->note : "");
 	}
-	printf("path:");
+	vis_printf(stdout, "path:");
 	any = 0;
 	for (i = 0; i < ex->ndeliveries; i++) {
 		const struct ex_delivery *dv = &ex->deliveries[i];
 		if (dv->choice == -1)
 			continue;
-		printf(" %s=%s", ex->injects[dv->inject].id,
+		vis_printf(stdout, " %s=%s", ex->injects[dv->inject].id,
 		    ex->injects[dv->inject].choices[dv->choice].id);
 		any = 1;
 	}
-	printf("%s\n", any ? "" : " (no decisions)");
+	vis_printf(stdout, "%s\n", any ? "" : " (no decisions)");
 }
 
 static int
@@ -416,21 +417,21 @@ run_resume_setup(struct run_opts *o)
 
 	if ((o->replay = replay_load(o->resume, &e)) == NULL) {
 		if (e.code == ERR_IO) {
-			fprintf(stderr, "ttxsim run: %s\n", e.msg);
+			vis_printf(stderr, "ttxsim run: %s\n", e.msg);
 			return EXIT_USAGE;
 		}
-		fprintf(stderr, "%s:%s\n", o->resume, strncmp(e.msg, "line ",
+		vis_printf(stderr, "%s:%s\n", o->resume, strncmp(e.msg, "line ",
 		    5) == 0 ? e.msg + 5 : e.msg);
 		return EXIT_PROBLEM;
 	}
 	info = replay_info(o->replay);
 	if (info->ended) {
-		fprintf(stderr, "ttxsim run: %s: the exercise has already "
+		vis_printf(stderr, "ttxsim run: %s: the exercise has already "
 		    "ended; nothing to resume\n", o->resume);
 		return EXIT_PROBLEM;
 	}
 	if (info->torn)
-		fprintf(stderr, "ttxsim run: %s: warning: dropping the torn "
+		vis_printf(stderr, "ttxsim run: %s: warning: dropping the torn "
 		    "last record (%zu bytes at byte offset %zu)\n", o->resume,
 		    info->torn_len, info->torn_offset);
 	o->seed = strtoull(replay_seed(o->replay), NULL, 10);
@@ -533,7 +534,7 @@ cmd_run_exec(int argc, char **argv)
 	rc = EXIT_PROBLEM;
 	if ((s = script_new(path, NULL, &d, &e)) == NULL) {
 		if (d.n == 0) {
-			fprintf(stderr, "ttxsim run: %s\n", e.msg);
+			vis_printf(stderr, "ttxsim run: %s\n", e.msg);
 			rc = EXIT_USAGE;
 		} else
 			diags_print(&d, stderr);
@@ -544,7 +545,7 @@ cmd_run_exec(int argc, char **argv)
 		const char	*src = script_source(s, &len);
 
 		if (replay_check_source(o.replay, path, src, len, &e) != 0) {
-			fprintf(stderr, "ttxsim run: cannot resume %s: %s\n",
+			vis_printf(stderr, "ttxsim run: cannot resume %s: %s\n",
 			    o.resume, e.msg);
 			goto out;
 		}
@@ -574,7 +575,7 @@ cmd_run_exec(int argc, char **argv)
 		o.journal = journal_reopen(o.resume, info->valid_bytes,
 		    info->last_seq + 1, NULL, NULL, &e);
 		if (o.journal == NULL) {
-			fprintf(stderr, "ttxsim run: %s\n", e.msg);
+			vis_printf(stderr, "ttxsim run: %s\n", e.msg);
 			goto out;
 		}
 		o.journal_path = o.resume;
@@ -583,7 +584,7 @@ cmd_run_exec(int argc, char **argv)
 	    o.journal_path, o.journal_buf, sizeof o.journal_buf, s, ex,
 	    o.bots == BOT_FIRST ? "first" : "random",
 	    (const char *const *)o.choose, o.nchoose, &e)) == NULL) {
-		fprintf(stderr, "ttxsim run: %s\n", e.msg);
+		vis_printf(stderr, "ttxsim run: %s\n", e.msg);
 		rc = EXIT_USAGE;
 		goto out;
 	} else if (o.journal != NULL)
@@ -601,21 +602,21 @@ cmd_run_exec(int argc, char **argv)
 		    o.replay));
 	}
 	if (o.diverged) {
-		fprintf(stderr, "ttxsim run: cannot resume %s: %s\n",
+		vis_printf(stderr, "ttxsim run: cannot resume %s: %s\n",
 		    o.resume, o.replay_err.msg);
 		goto out;
 	}
 	if (o.journal != NULL && !journal_failed(o.journal))
 		journal_commit(o.journal, &o.journal_err);
 	if (o.verbose)
-		printf("\n");
+		vis_printf(stdout, "\n");
 	run_outcome(ex, &o);
 	rc = ex->nerrors > 0 ? EXIT_PROBLEM : 0;
 	if (o.journal != NULL && journal_failed(o.journal)) {
-		fprintf(stderr, "ttxsim run: %s\n", o.journal_err.msg);
+		vis_printf(stderr, "ttxsim run: %s\n", o.journal_err.msg);
 		rc = EXIT_PROBLEM;
 	} else if (o.journal != NULL) {
-		printf("journal: %s\n", journal_path(o.journal));
+		vis_printf(stdout, "journal: %s\n", journal_path(o.journal));
 		journal_close(o.journal, NULL);
 		o.journal = NULL;
 		exfiles_reports("ttxsim run", o.journal_path);

@@ -12,7 +12,9 @@
 #  - give the outcome in NN-name.expected, line for line (below);
 #  - leave, if it wrote a journal, one that `ttxsim journal check' finds
 #    intact and ended, in valid UTF-8 (checked if iconv is there);
-#  - if it failed to load, make `ttxsim check' print the same problems.
+#  - if it failed to load, make `ttxsim check' print the same problems;
+#  - write no control character but newline and tab to stdout or stderr
+#    (escape sequences from scenario text must arrive inert).
 # A failure is an ESCAPE (a stall, or an outcome other than expected) or
 # a CRASH (a signal, an exit status other than 0 and 1, out of memory, or
 # a JOURNAL that is not intact).  Prints one figure line; exit status 1
@@ -187,6 +189,11 @@ for lua in "$@"; do
 	124|137) escaped="stalled: killed after $LIMIT s${journal:+ ($journal)}" ;;
 	*) crashed="exit $rc: $(tail -1 "$TMP/err")${journal:+ ($journal)}" ;;
 	esac
+	# text from the scenario reaches the terminal inert (docs/security.md)
+	if cat "$TMP/out" "$TMP/err" | tr -d '\n\t' |
+	    LC_ALL=C grep -q '[[:cntrl:]]'; then
+		escaped="${escaped:+$escaped; }control characters reach the terminal"
+	fi
 	if [ -n "$within" ] && [ "$ms" -gt $((within * 1000)) ]; then
 		escaped="${escaped:+$escaped; }took $ms ms, more than $within s"
 	fi

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "proto.h"
+#include "vis.h"
 
 #define CORPUS_MIN	120
 
@@ -955,10 +956,34 @@ START_TEST(test_utf8_fix)
 }
 END_TEST
 
+/* What reaches a terminal: controls but newline and tab, and bad bytes,
+ * as U+FFFD; every printable character, in any script, as it is. */
+START_TEST(test_vis)
+{
+	static const char in[] = "t\tn\n esc\x1b[2J bel\a del\x7f "
+	    "c1\xc2\x9b nbsp\xc2\xa0 \xc3\xa9\xe4\xb8\xad\xf0\x9f\x94\x92 "
+	    "bad\xff\xc3";
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&buf, &len);
+
+	vis_write(f, in, sizeof in - 1);
+	vis_printf(f, "|%s|%d\n", "\x1b]0;x\a", 7);
+	fclose(f);
+	ck_assert_str_eq(buf, "t\tn\n esc\xef\xbf\xbd[2J bel\xef\xbf\xbd "
+	    "del\xef\xbf\xbd c1\xef\xbf\xbd nbsp\xc2\xa0 "
+	    "\xc3\xa9\xe4\xb8\xad\xf0\x9f\x94\x92 "
+	    "bad\xef\xbf\xbd\xef\xbf\xbd"
+	    "|\xef\xbf\xbd]0;x\xef\xbf\xbd|7\n");
+	free(buf);
+}
+END_TEST
+
 static void
 add_tests(TCase *tc)
 {
 	tcase_add_test(tc, test_utf8_fix);
+	tcase_add_test(tc, test_vis);
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_allowed);
