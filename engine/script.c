@@ -71,7 +71,7 @@ script_line(lua_State *L)
  */
 #define SCRIPT_BYTES_SHIFT	6	/* one instruction per 64 bytes */
 #define SCRIPT_VARARG_COST	128	/* per extra argument, per hook */
-#define SCRIPT_GC_MIN		(4u * 1024 * 1024)
+#define SCRIPT_GC_MIN		(512u * 1024)
 
 static long
 script_now_ms(void)
