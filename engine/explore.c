@@ -19,6 +19,7 @@
 
 #include "exercise.h"
 #include "explore.h"
+#include "script.h"
 #include "vis.h"
 #include "xmalloc.h"
 
@@ -155,6 +156,26 @@ explore_add(cJSON *x, const struct exercise *ex, uint64_t seed)
 	count(obj(x, "minutes"), key, 1);
 	seen(obj(x, "paths"), *path ? path : "(no decisions)", seed);
 	free(path);
+}
+
+void
+explore_add_handlers(cJSON *x, const struct script *s)
+{
+	const char	*kind, *inject;
+	char		 key[256];
+	size_t		 i;
+	int		 line, ran;
+
+	for (i = 0; script_handler(s, i, &kind, &inject, &line, &ran) == 0;
+	    i++) {
+		if (inject != NULL)
+			snprintf(key, sizeof key, "on(\"%s\", \"%.160s\") at "
+			    "line %d", kind, inject, line);
+		else
+			snprintf(key, sizeof key, "on(\"%s\", nil) at line %d",
+			    kind, line);
+		count(obj(obj(x, "handlers"), key), "runs", ran);
+	}
 }
 
 void
@@ -304,6 +325,8 @@ explore_problems(const cJSON *x)
 		    num(in, "in_time") == 0)
 			n++;
 	}
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(x, "handlers"))
+		n += num(c, "runs") == 0;
 	return n + cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(x,
 	    "errors"));
 }
@@ -354,6 +377,14 @@ explore_print(const cJSON *x, FILE *f)
 				dead++;
 			}
 	}
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(x, "handlers"))
+		if (num(c, "runs") == 0) {
+			vis_printf(f, "  handler %s never ran%s\n", c->string,
+			    strncmp(c->string, "on(\"timeout\"", 12) == 0 ?
+			    " (no bot missed the deadline: the roles' delay "
+			    "ranges are shorter)" : "");
+			dead++;
+		}
 	if (dead == 0)
 		vis_printf(f, "  none\n");
 

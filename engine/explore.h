@@ -16,6 +16,7 @@
 #include "error.h"
 
 struct exercise;
+struct script;
 
 /* A fresh tally for ex's scenario (declarations loaded). */
 cJSON	*explore_new(const struct exercise *ex);
@@ -24,6 +25,9 @@ void	 explore_add(cJSON *x, const struct exercise *ex, uint64_t seed);
 /* Count a scenario error (its first line) seen in the run with seed;
  * once per run. */
 void	 explore_error(cJSON *x, const char *text, uint64_t seed);
+/* Add which of the run's on() handlers ran (a handler that never runs is
+ * dead content, as an inject never fired is). */
+void	 explore_add_handlers(cJSON *x, const struct script *s);
 /* Is x a tally (format and version)?  -1 with a message if not. */
 int	 explore_valid(const cJSON *x, struct error *e);
 /* Add tally b into a; -1 if they are of different scenarios. */

@@ -33,6 +33,7 @@ struct script_handler {
 	const char	*inject_id;	/* as given, NULL for every inject */
 	int		 cb;		/* key in the run table */
 	int		 line;
+	int		 ran;		/* in this run */
 };
 
 struct script_timer {

@@ -157,6 +157,7 @@ play_on(lua_State *L)
 	h->inject = -1;
 	h->inject_id = NULL;
 	h->line = script_line(L);
+	h->ran = 0;
 	if (lua_isstring(L, 2)) {
 		h->inject_id = arena_strdup(s->ex->arena, lua_tostring(L, 2));
 		if (!s->loading &&
@@ -333,6 +334,7 @@ script_play_listener(struct exercise *ex, const struct ex_record *r,
 			continue;
 		if (kind == ON_SHARE && h->inject_id != NULL)
 			continue;	/* a share is about no inject */
+		s->handlers[i].ran = 1;
 		script_push_kept(s->L, cb);
 		if (kind == ON_DECISION) {
 			script_play_push_decision(s, s->L, r->delivery);
@@ -364,4 +366,19 @@ script_play_open(lua_State *L)
 	};
 
 	luaL_setfuncs(L, fns, 0);
+}
+
+int
+script_handler(const struct script *s, size_t i, const char **kind,
+    const char **inject, int *line, int *ran)
+{
+	const struct script_handler	*h = &s->handlers[i];
+
+	if (i >= s->nhandlers)
+		return -1;
+	*kind = play_on_names[h->kind];
+	*inject = h->inject_id;
+	*line = h->line;
+	*ran = h->ran;
+	return 0;
 }

@@ -59,6 +59,13 @@ void		 script_end(struct script *s);
 const char	*script_source(const struct script *s, size_t *len);
 const char	*script_path(const struct script *s);
 
+/* The run's on() handlers, in the order registered: the i-th one's event
+ * kind ("decision"...), inject (NULL: every inject), line, and whether it
+ * has run yet.  Returns -1 past the last. */
+int		 script_handler(const struct script *s, size_t i,
+		     const char **kind, const char **inject, int *line,
+		     int *ran);
+
 /* Bytes the Lua state holds now. */
 size_t		 script_memory(const struct script *s);
 

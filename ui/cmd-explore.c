@@ -131,6 +131,7 @@ play(const char *path, uint64_t seed0, uint64_t first, uint64_t step,
 		exercise_start(ex);
 		exercise_run(ex, SIM_NEVER);
 		explore_add(*xp, ex, seed0 + i);
+		explore_add_handlers(*xp, s);
 		bot_free(b);
 		for (k = 0; k < re.n; k++)
 			free(re.seen[k]);

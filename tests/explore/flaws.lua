@@ -35,3 +35,8 @@ on("decision", "alert", function(d)
     missed("reported", "ignored")
   end
 end)
+
+-- and a handler that never runs: nothing fires 'forgotten'
+on("ack", "forgotten", function()
+  log("never: nothing fires 'forgotten'")
+end)

@@ -20,9 +20,14 @@ expect_has "the error, with file and line" "tests/explore/flaws.lua:33: \
 attempt to index a nil value (local 't')" "$out"
 expect_has "every run counted" "flaws: 300 runs" "$out"
 # nothing else is dead: every choice of alert was taken
-expect_eq "dead content: only that" "  inject forgotten never fired (held: \
-only a handler or the facilitator fires it)" \
+expect_eq "dead content: only that, and its handler" "  inject forgotten \
+never fired (held: only a handler or the facilitator fires it)
+  handler on(\"ack\", \"forgotten\") at line 40 never ran" \
     "$(printf '%s\n' "$out" | sed -n '/^Dead content/,/^$/p' | sed '1d;$d')"
+# a timeout handler no bot can reach says why
+expect_has "a timeout no bot reaches" "  handler on(\"timeout\", \"setpoint\") \
+at line 64 never ran (no bot missed the deadline: the roles' delay ranges \
+are shorter)" "$("$TTXSIM" explore --runs 200 scenarios/tutorial.lua)"
 
 # The reported seed replays the error exactly.
 seed=$(printf '%s\n' "$out" | sed -n 's/.*replay: ttxsim run --headless --seed \([0-9]*\)$/\1/p' | head -1)
