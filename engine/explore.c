@@ -54,11 +54,104 @@ num(const cJSON *o, const char *k)
 	return cJSON_IsNumber(v) ? v->valuedouble : 0;
 }
 
+/*
+ * The tally's open-ended objects (paths, minutes, errors) get a key for
+ * almost every new run: cJSON finds a key by walking a list, so each is
+ * indexed too, by a hash table of its items (open addressing).
+ */
+struct explore_map {
+	cJSON		 *o;
+	cJSON		**slot;		/* NULL: empty */
+	size_t		  cap, n;
+};
+
+struct explore {
+	cJSON			*x;	/* the tally, as --json prints it */
+	struct explore_map	 paths, minutes, errors;
+};
+
+static size_t
+map_hash(const char *k)
+{
+	uint64_t	h = 14695981039346656037ull;	/* FNV-1a */
+
+	for (; *k != '\0'; k++)
+		h = (h ^ (unsigned char)*k) * 1099511628211ull;
+	return (size_t)h;
+}
+
+/* The slot of key k: where it is, or the empty one where it would go. */
+static cJSON **
+map_slot(const struct explore_map *m, const char *k)
+{
+	size_t	i = map_hash(k) & (m->cap - 1);
+
+	while (m->slot[i] != NULL && strcmp(m->slot[i]->string, k) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return &m->slot[i];
+}
+
+static cJSON *
+map_get(const struct explore_map *m, const char *k)
+{
+	return m->cap ? *map_slot(m, k) : NULL;
+}
+
+static void
+map_put(struct explore_map *m, cJSON *item)
+{
+	cJSON	**old = m->slot;
+	size_t	  i, cap = m->cap;
+
+	if (2 * (m->n + 1) > m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 64;
+		m->slot = xcalloc(m->cap, sizeof *m->slot);
+		for (i = 0; i < cap; i++)
+			if (old[i] != NULL)
+				*map_slot(m, old[i]->string) = old[i];
+		free(old);
+	}
+	*map_slot(m, item->string) = item;
+	m->n++;
+}
+
+/* Index the object o's items (o is created in x if missing). */
+static void
+map_init(struct explore_map *m, cJSON *x, const char *name)
+{
+	cJSON	*it;
+
+	m->o = cJSON_GetObjectItemCaseSensitive(x, name);
+	if (!cJSON_IsObject(m->o)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(x, name);
+		m->o = cJSON_AddObjectToObject(x, name);
+	}
+	cJSON_ArrayForEach(it, m->o)
+		if (it->string != NULL && map_get(m, it->string) == NULL)
+			map_put(m, it);
+}
+
+/* The item k of the indexed object: a copy of like (or an empty object
+ * if like is NULL) if it is not there yet. */
+static cJSON *
+map_add(struct explore_map *m, const char *k, const cJSON *like)
+{
+	cJSON	*v = map_get(m, k);
+
+	if (v == NULL) {
+		v = like != NULL ? cJSON_Duplicate(like, 1) :
+		    cJSON_CreateObject();
+		cJSON_AddItemToObject(m->o, k, v);
+		map_put(m, v);
+	}
+	return v;
+}
+
 /* A "seen" entry: how many runs, and the first seed. */
 static void
-seen(cJSON *o, const char *k, uint64_t seed)
+seen(cJSON *e, uint64_t seed)
 {
-	cJSON	*e = obj(o, k), *s;
+	cJSON	*s;
 
 	count(e, "runs", 1);
 	s = cJSON_GetObjectItemCaseSensitive(e, "seed");
@@ -68,11 +161,12 @@ seen(cJSON *o, const char *k, uint64_t seed)
 		cJSON_SetNumberValue(s, (double)seed);
 }
 
-cJSON *
+struct explore *
 explore_new(const struct exercise *ex)
 {
-	cJSON	*x = cJSON_CreateObject(), *in, *o, *c;
-	size_t	 i, k;
+	struct explore	*xp = xcalloc(1, sizeof *xp);
+	cJSON		*x = cJSON_CreateObject(), *in, *o, *c;
+	size_t		 i, k;
 
 	cJSON_AddStringToObject(x, "format", "ttxsim-explore");
 	cJSON_AddNumberToObject(x, "version", 1);
@@ -104,17 +198,53 @@ explore_new(const struct exercise *ex)
 		cJSON_AddNumberToObject(c, "missed", 0);
 		cJSON_AddNumberToObject(c, "undecided", 0);
 	}
-	cJSON_AddObjectToObject(x, "errors");
 	cJSON_AddObjectToObject(x, "end");
-	cJSON_AddObjectToObject(x, "minutes");
-	cJSON_AddObjectToObject(x, "paths");
-	return x;
+	xp->x = x;
+	map_init(&xp->errors, x, "errors");
+	map_init(&xp->minutes, x, "minutes");
+	map_init(&xp->paths, x, "paths");
+	return xp;
+}
+
+struct explore *
+explore_from_json(cJSON *x, struct error *e)
+{
+	struct explore	*xp;
+
+	if (explore_valid(x, e) != 0) {
+		cJSON_Delete(x);
+		return NULL;
+	}
+	xp = xcalloc(1, sizeof *xp);
+	xp->x = x;
+	map_init(&xp->errors, x, "errors");
+	map_init(&xp->minutes, x, "minutes");
+	map_init(&xp->paths, x, "paths");
+	return xp;
 }
 
 void
-explore_add(cJSON *x, const struct exercise *ex, uint64_t seed)
+explore_free(struct explore *xp)
 {
-	cJSON		*in = obj(x, "injects"), *o;
+	if (xp == NULL)
+		return;
+	cJSON_Delete(xp->x);
+	free(xp->errors.slot);
+	free(xp->minutes.slot);
+	free(xp->paths.slot);
+	free(xp);
+}
+
+const cJSON *
+explore_json(const struct explore *xp)
+{
+	return xp->x;
+}
+
+void
+explore_add(struct explore *xp, const struct exercise *ex, uint64_t seed)
+{
+	cJSON		*x = xp->x, *in = obj(x, "injects"), *o;
 	const struct ex_delivery *dv;
 	char		 key[32], *path = xstrdup(""), *p;
 	size_t		 i;
@@ -153,13 +283,18 @@ explore_add(cJSON *x, const struct exercise *ex, uint64_t seed)
 	    ex->scenario.duration != SIM_NEVER && ex->end_t >=
 	    ex->scenario.duration ? "duration" : "idle", 1);
 	snprintf(key, sizeof key, "%" PRId64, (int64_t)(ex->end_t / SIM_MIN));
-	count(obj(x, "minutes"), key, 1);
-	seen(obj(x, "paths"), *path ? path : "(no decisions)", seed);
+	o = map_get(&xp->minutes, key);
+	if (o == NULL) {
+		o = cJSON_AddNumberToObject(xp->minutes.o, key, 0);
+		map_put(&xp->minutes, o);
+	}
+	cJSON_SetNumberValue(o, o->valuedouble + 1);
+	seen(map_add(&xp->paths, *path ? path : "(no decisions)", NULL), seed);
 	free(path);
 }
 
 void
-explore_add_handlers(cJSON *x, const struct script *s)
+explore_add_handlers(struct explore *xp, const struct script *s)
 {
 	const char	*kind, *inject;
 	char		 key[256];
@@ -174,18 +309,36 @@ explore_add_handlers(cJSON *x, const struct script *s)
 		else
 			snprintf(key, sizeof key, "on(\"%s\", nil) at line %d",
 			    kind, line);
-		count(obj(obj(x, "handlers"), key), "runs", ran);
+		count(obj(obj(xp->x, "handlers"), key), "runs", ran);
 	}
 }
 
 void
-explore_error(cJSON *x, const char *text, uint64_t seed)
+explore_error(struct explore *xp, const char *text, uint64_t seed)
 {
-	seen(obj(x, "errors"), text, seed);
+	seen(map_add(&xp->errors, text, NULL), seed);
 }
 
-/* Add b into a: numbers add ("seed" keeps the smaller, "version" stays),
- * objects recurse. */
+static void	merge(cJSON *, const cJSON *);
+
+/* Add bv into av, its counterpart (both named bv->string): numbers add
+ * ("seed" keeps the smaller, "version" stays), objects recurse. */
+static void
+merge_item(cJSON *av, const cJSON *bv)
+{
+	if (strcmp(bv->string, "version") == 0)
+		return;			/* the format's, not a count */
+	if (cJSON_IsNumber(av) && cJSON_IsNumber(bv)) {
+		if (strcmp(bv->string, "seed") != 0)
+			cJSON_SetNumberValue(av, av->valuedouble +
+			    bv->valuedouble);
+		else if (bv->valuedouble < av->valuedouble)
+			cJSON_SetNumberValue(av, bv->valuedouble);
+	} else if (cJSON_IsObject(av) && cJSON_IsObject(bv))
+		merge(av, bv);
+}
+
+/* Add object b into object a, item by item. */
 static void
 merge(cJSON *a, const cJSON *b)
 {
@@ -194,21 +347,26 @@ merge(cJSON *a, const cJSON *b)
 
 	cJSON_ArrayForEach(bv, b) {
 		av = cJSON_GetObjectItemCaseSensitive(a, bv->string);
-		if (av == NULL) {
+		if (av == NULL)
 			cJSON_AddItemToObject(a, bv->string,
 			    cJSON_Duplicate(bv, 1));
-			continue;
-		}
-		if (strcmp(bv->string, "version") == 0)
-			continue;	/* the format's, not a count */
-		if (cJSON_IsNumber(av) && cJSON_IsNumber(bv)) {
-			if (strcmp(bv->string, "seed") != 0)
-				cJSON_SetNumberValue(av, av->valuedouble +
-				    bv->valuedouble);
-			else if (bv->valuedouble < av->valuedouble)
-				cJSON_SetNumberValue(av, bv->valuedouble);
-		} else if (cJSON_IsObject(av) && cJSON_IsObject(bv))
-			merge(av, bv);
+		else
+			merge_item(av, bv);
+	}
+}
+
+/* Add the indexed object b into m's, through the index. */
+static void
+merge_map(struct explore_map *m, const struct explore_map *b)
+{
+	const cJSON	*bv;
+	cJSON		*av;
+
+	cJSON_ArrayForEach(bv, b->o) {
+		if ((av = map_get(m, bv->string)) == NULL)
+			map_add(m, bv->string, bv);
+		else
+			merge_item(av, bv);
 	}
 }
 
@@ -227,19 +385,33 @@ explore_valid(const cJSON *x, struct error *e)
 }
 
 int
-explore_merge(cJSON *a, const cJSON *b, struct error *e)
+explore_merge(struct explore *a, const struct explore *b, struct error *e)
 {
 	const char	*sa = cJSON_GetStringValue(
-	    cJSON_GetObjectItemCaseSensitive(a, "scenario"));
+	    cJSON_GetObjectItemCaseSensitive(a->x, "scenario"));
 	const char	*sb = cJSON_GetStringValue(
-	    cJSON_GetObjectItemCaseSensitive(b, "scenario"));
+	    cJSON_GetObjectItemCaseSensitive(b->x, "scenario"));
+	const cJSON	*bv;
+	cJSON		*av;
 
-	if (explore_valid(b, e) != 0)
-		return -1;
 	if (sa != NULL && sb != NULL && strcmp(sa, sb) != 0)
 		return error_set(e, ERR_INVALID, "scenario '%s', not '%s'", sb,
 		    sa);
-	merge(a, b);
+	merge_map(&a->errors, &b->errors);
+	merge_map(&a->minutes, &b->minutes);
+	merge_map(&a->paths, &b->paths);
+	cJSON_ArrayForEach(bv, b->x) {
+		if (bv->string == NULL || strcmp(bv->string, "errors") == 0 ||
+		    strcmp(bv->string, "minutes") == 0 ||
+		    strcmp(bv->string, "paths") == 0)
+			continue;
+		if ((av = cJSON_GetObjectItemCaseSensitive(a->x, bv->string))
+		    == NULL)
+			cJSON_AddItemToObject(a->x, bv->string,
+			    cJSON_Duplicate(bv, 1));
+		else
+			merge_item(av, bv);
+	}
 	return 0;
 }
 
@@ -308,9 +480,9 @@ pct(double a, double b)
 }
 
 int
-explore_problems(const cJSON *x)
+explore_problems(const struct explore *xp)
 {
-	const cJSON	*in, *c;
+	const cJSON	*x = xp->x, *in, *c;
 	int		 n = 0;
 
 	cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(x,
@@ -332,9 +504,9 @@ explore_problems(const cJSON *x)
 }
 
 void
-explore_print(const cJSON *x, FILE *f)
+explore_print(const struct explore *xp, FILE *f)
 {
-	const cJSON	*in, *c, *it, **v;
+	const cJSON	*x = xp->x, *in, *c, *it, **v;
 	double		 runs = num(x, "runs");
 	size_t		 n, i;
 	int		 dead = 0;

@@ -18,25 +18,37 @@
 struct exercise;
 struct script;
 
+struct explore;
+
 /* A fresh tally for ex's scenario (declarations loaded). */
-cJSON	*explore_new(const struct exercise *ex);
+struct explore	*explore_new(const struct exercise *ex);
+/* The tally in x, the output of --json (taken over, and freed on error);
+ * NULL with a message if x is not one (format and version). */
+struct explore	*explore_from_json(cJSON *x, struct error *e);
+void		 explore_free(struct explore *xp);	/* NULL: no-op */
+/* The tally as --json prints it. */
+const cJSON	*explore_json(const struct explore *xp);
 /* Count one finished playthrough, run with seed. */
-void	 explore_add(cJSON *x, const struct exercise *ex, uint64_t seed);
+void		 explore_add(struct explore *xp, const struct exercise *ex,
+		     uint64_t seed);
 /* Count a scenario error (its first line) seen in the run with seed;
  * once per run. */
-void	 explore_error(cJSON *x, const char *text, uint64_t seed);
+void		 explore_error(struct explore *xp, const char *text,
+		     uint64_t seed);
 /* Add which of the run's on() handlers ran (a handler that never runs is
  * dead content, as an inject never fired is). */
-void	 explore_add_handlers(cJSON *x, const struct script *s);
+void		 explore_add_handlers(struct explore *xp,
+		     const struct script *s);
 /* Is x a tally (format and version)?  -1 with a message if not. */
-int	 explore_valid(const cJSON *x, struct error *e);
+int		 explore_valid(const cJSON *x, struct error *e);
 /* Add tally b into a; -1 if they are of different scenarios. */
-int	 explore_merge(cJSON *a, const cJSON *b, struct error *e);
+int		 explore_merge(struct explore *a, const struct explore *b,
+		     struct error *e);
 /* The planner's summary: dead content, objectives, deadlines, errors,
  * lengths, common paths. */
-void	 explore_print(const cJSON *x, FILE *f);
-/* Problems found (dead injects or choices, deadlines never met, errors):
- * the exit status of explore is 1 when there are any. */
-int	 explore_problems(const cJSON *x);
+void		 explore_print(const struct explore *xp, FILE *f);
+/* Problems found (dead injects, choices or handlers, deadlines never met,
+ * errors): the exit status of explore is 1 when there are any. */
+int		 explore_problems(const struct explore *xp);
 
 #endif

@@ -59,7 +59,7 @@ const struct cmd_entry cmd_explore_entry = {
 };
 
 struct run_errors {		/* this run's errors, each once */
-	cJSON		*x;
+	struct explore	*x;
 	uint64_t	 seed;
 	char		*seen[16];
 	size_t		 n;
@@ -92,7 +92,7 @@ on_record(struct exercise *ex, const struct ex_record *r, void *arg)
 /* Play runs first, first + step, ... below last; tally into x. */
 static int
 play(const char *path, uint64_t seed0, uint64_t first, uint64_t step,
-    uint64_t last, cJSON **xp, int progress_fd)
+    uint64_t last, struct explore **xp, int progress_fd)
 {
 	struct diags		 d;
 	struct error		 e;
@@ -161,7 +161,7 @@ progress(uint64_t done, uint64_t total)
  * J workers, each playing every J-th run of the shard and sending back its
  * tally as JSON; a '.' on the shared progress pipe every 100 runs.
  */
-static cJSON *
+static struct explore *
 play_parallel(const char *path, uint64_t seed0, uint64_t runs, uint64_t
     shard_i, uint64_t shard_n, int jobs, int show)
 {
@@ -173,7 +173,7 @@ play_parallel(const char *path, uint64_t seed0, uint64_t runs, uint64_t
 	uint64_t	 done = 0, mine = runs > shard_i ? (runs - shard_i +
 	    shard_n - 1) / shard_n : 0;
 	ssize_t		 n;
-	cJSON		*x = NULL, *part, *y;
+	struct explore	*x = NULL, *part, *y;
 	struct error	 e;
 
 	if (pipe(prog) == -1)
@@ -192,7 +192,8 @@ play_parallel(const char *path, uint64_t seed0, uint64_t runs, uint64_t
 			    shard_n * (uint64_t)jobs, runs, &y, prog[1]) != 0)
 				_exit(1);
 			if (y != NULL) {
-				char *j = cJSON_PrintUnformatted(y);
+				char *j = cJSON_PrintUnformatted(
+				    explore_json(y));
 				size_t off = 0, l = strlen(j);
 				while (off < l && (n = write(out[1], j + off,
 				    l - off)) > 0)
@@ -238,14 +239,17 @@ play_parallel(const char *path, uint64_t seed0, uint64_t runs, uint64_t
 			failed = 1;
 		if (buf[w] == NULL)
 			continue;
-		if ((part = cJSON_Parse(buf[w])) != NULL) {
-			if (x == NULL)
-				x = part;
-			else {
-				explore_merge(x, part, &e);
-				cJSON_Delete(part);
-			}
+		/* a worker's tally that does not add up fails the whole */
+		if ((part = explore_from_json(cJSON_Parse(buf[w]), &e)) ==
+		    NULL || (x != NULL && explore_merge(x, part, &e) != 0)) {
+			vis_printf(stderr, "ttxsim explore: worker %d: %s\n",
+			    w + 1, e.msg);
+			failed = 1;
+		} else if (x == NULL) {
+			x = part;
+			part = NULL;
 		}
+		explore_free(part);
 		free(buf[w]);
 	}
 	if (show) {
@@ -253,7 +257,7 @@ play_parallel(const char *path, uint64_t seed0, uint64_t runs, uint64_t
 		fputc('\n', stderr);
 	}
 	if (failed) {
-		cJSON_Delete(x);
+		explore_free(x);
 		return NULL;
 	}
 	return x;
@@ -280,28 +284,29 @@ slurp(const char *path)
 }
 
 static int
-emit(cJSON *x, int json)
+emit(struct explore *x, int json)
 {
 	char	*s;
 	int	 problems = explore_problems(x);
 
 	if (json) {
-		s = cJSON_Print(x);
+		s = cJSON_Print(explore_json(x));
 		vis_printf(stdout, "%s\n", s);
 		free(s);
 	} else
 		explore_print(x, stdout);
-	cJSON_Delete(x);
+	explore_free(x);
 	return problems > 0 ? EXIT_PROBLEM : 0;
 }
 
 static int
 merge_files(const struct cmd_entry *ce, int argc, char **argv, int json)
 {
-	cJSON		*x = NULL, *part;
+	struct explore	*x = NULL, *part;
 	struct error	 e;
+	cJSON		*doc;
 	char		*text;
-	int		 i;
+	int		 i, rc;
 
 	if (argc == 0)
 		return cmd_usage_error(ce, "--merge needs FILE.json...");
@@ -309,23 +314,28 @@ merge_files(const struct cmd_entry *ce, int argc, char **argv, int json)
 		if ((text = slurp(argv[i])) == NULL) {
 			vis_printf(stderr, "ttxsim explore: %s: %s\n", argv[i],
 			    strerror(errno));
-			cJSON_Delete(x);
+			explore_free(x);
 			return EXIT_USAGE;
 		}
-		part = cJSON_Parse(text);
+		doc = cJSON_Parse(text);
 		free(text);
-		if (part == NULL || (x == NULL ? explore_valid(part, &e) :
-		    explore_merge(x, part, &e)) != 0) {
+		part = NULL;
+		if (doc == NULL)
+			rc = error_set(&e, ERR_INVALID, "not JSON");
+		else if ((part = explore_from_json(doc, &e)) == NULL)
+			rc = -1;
+		else if (x == NULL) {
+			x = part;
+			continue;
+		} else
+			rc = explore_merge(x, part, &e);
+		explore_free(part);
+		if (rc != 0) {
 			vis_printf(stderr, "ttxsim explore: %s: %s\n", argv[i],
-			    part == NULL ? "not JSON" : e.msg);
-			cJSON_Delete(part);
-			cJSON_Delete(x);
+			    e.msg);
+			explore_free(x);
 			return EXIT_USAGE;
 		}
-		if (x == NULL)
-			x = part;
-		else
-			cJSON_Delete(part);
 	}
 	return emit(x, json);
 }
@@ -349,7 +359,7 @@ cmd_explore_exec(int argc, char **argv)
 	int			 jobs = ncpu > 0 ? (int)ncpu : 1, json = 0;
 	int			 merge = 0, c;
 	char			*end;
-	cJSON			*x;
+	struct explore		*x;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
@@ -412,11 +422,11 @@ cmd_explore_exec(int argc, char **argv)
 		jobs = (int)runs;
 	/* one load here: a broken file is reported once, not by each worker */
 	{
-		cJSON	*probe = NULL;
+		struct explore	*probe = NULL;
 
 		if (play(argv[optind], seed, 0, 1, 1, &probe, -1) != 0)
 			return EXIT_PROBLEM;
-		cJSON_Delete(probe);
+		explore_free(probe);
 	}
 	x = play_parallel(argv[optind], seed, runs, si - 1, sn, jobs,
 	    isatty(STDERR_FILENO));
