@@ -81,6 +81,7 @@ struct ex_inject {
 	int		*to;		/* role indexes */
 	size_t		 nto;
 	const char	*from, *title, *body, *expect;
+	const char	*notes;		/* for controllers: the MSEL's Notes */
 	enum tlp	 tlp;
 	struct ex_choice *choices;
 	size_t		 nchoices;

@@ -536,7 +536,7 @@ decl_inject(struct decl *d)
 {
 	static const char *const fields[] = { "at", "to", "from", "title",
 	    "body", "tlp", "choices", "deadline", "expect", "objective",
-	    "phase", "contingency", NULL };
+	    "phase", "contingency", "notes", NULL };
 	struct ex_inject	*in;
 
 	d->fields = fields;
@@ -563,6 +563,7 @@ decl_inject(struct decl *d)
 	in->title = decl_string(d, "title", 1);
 	in->body = decl_string(d, "body", 0);
 	in->expect = decl_string(d, "expect", 0);
+	in->notes = decl_string(d, "notes", 0);
 	in->tlp = decl_tlp(d, "tlp", d->s->ex->scenario.tlp);
 	decl_choices(d, in);
 	if (decl_time(d, "deadline", &in->deadline) && in->deadline == 0)

@@ -273,6 +273,7 @@ Albion is an operator of essential services and has not reported anything. The N
 incident manager is calling Albion's CISO now.]],
   tlp = "amber",
   expect = "NCSC engages Albion and gets a report; Albion explains why it had not reported",
+  notes = "Controller: the script fires this at T+8h if Albion has not reported; fire it by hand earlier if play stalls.",
   objective = "report-early",
 }
 

@@ -86,7 +86,7 @@ msel_export(const struct exercise *ex, FILE *f)
 
 	for (i = 0; msel_columns[i] != NULL; i++)
 		field(f, msel_columns[i], msel_columns[i + 1] == NULL);
-	order = calloc(ex->ninjects + 1, sizeof *order);
+	order = xcalloc(ex->ninjects + 1, sizeof *order);
 	for (i = 0; i < ex->ninjects; i++)
 		order[i] = (int)i;
 	/* insertion sort: a few dozen injects, and it keeps file order */
@@ -107,7 +107,7 @@ msel_export(const struct exercise *ex, FILE *f)
 		field(f, in->from, 0);
 		for (k = len = 0; k < in->nto; k++)
 			len += strlen(ex->roles[in->to[k]].id) + 2;
-		to = calloc(len + 1, 1);
+		to = xcalloc(len + 1, 1);
 		for (k = 0; k < in->nto; k++) {
 			if (k > 0)
 				strcat(to, "; ");
@@ -129,7 +129,7 @@ msel_export(const struct exercise *ex, FILE *f)
 		for (k = len = 0; k < in->nchoices; k++)
 			len += strlen(in->choices[k].id) +
 			    strlen(in->choices[k].label) + 8;
-		dec = calloc(len + 64, 1);
+		dec = xcalloc(len + 64, 1);
 		/* one per line: a label may hold a semicolon */
 		for (k = 0; k < in->nchoices; k++) {
 			strcat(dec, k ? "\n" : "");
@@ -147,7 +147,7 @@ msel_export(const struct exercise *ex, FILE *f)
 		free(dec);
 		field(f, in->contingency ? "contingency" : in->at == EX_HELD ?
 		    "held" : "", 0);
-		field(f, "", 1);
+		field(f, in->notes != NULL ? in->notes : "", 1);
 	}
 	free(order);
 }
@@ -157,7 +157,7 @@ msel_export(const struct exercise *ex, FILE *f)
 
 enum { MC_NUM, MC_ID, MC_TIME, MC_PHASE, MC_FROM, MC_TO, MC_TITLE, MC_TEXT,
     MC_EXPECT, MC_OBJECTIVE, MC_CAPABILITY, MC_TLP, MC_DECISION, MC_HELD,
-    MC__COUNT };
+    MC_NOTES, MC__COUNT };
 
 /* Column names as planners write them, squashed to [a-z0-9]. */
 static const char *const msel_names[MC__COUNT][5] = {
@@ -179,11 +179,12 @@ static const char *const msel_names[MC__COUNT][5] = {
 	[MC_TLP] = { "tlp", NULL },
 	[MC_DECISION] = { "decision", "choices", NULL },
 	[MC_HELD] = { "heldcontingency", "held", "type", NULL },
+	[MC_NOTES] = { "notes", "note", "remarks", "controllernotes", NULL },
 };
 static const char *const msel_shown[MC__COUNT] = { "Event #", "Inject ID",
     "Scenario time", "Phase", "From", "To", "Message title", "Message text",
     "Expected player action", "Objective", "Capability", "TLP", "Decision",
-    "Held/Contingency" };
+    "Held/Contingency", "Notes" };
 
 struct msel_row {
 	char		**f;
@@ -693,6 +694,11 @@ msel_import(const char *file, FILE *out, FILE *err)
 		if (*cell(r, col, MC_EXPECT)) {
 			fprintf(out, "  expect = ");
 			lua_str(out, cell(r, col, MC_EXPECT));
+			fprintf(out, ",\n");
+		}
+		if (*cell(r, col, MC_NOTES)) {
+			fprintf(out, "  notes = ");
+			lua_str(out, cell(r, col, MC_NOTES));
 			fprintf(out, ",\n");
 		}
 		if (*cell(r, col, MC_OBJECTIVE)) {
