@@ -977,6 +977,8 @@ srv_welcome(struct server *srv, struct srv_client *c, const cJSON *re)
 			cJSON_AddBoolToObject(r, "contingency",
 			    in->contingency);
 			cJSON_AddNumberToObject(r, "fired", in->fired);
+			if (in->notes != NULL)
+				cJSON_AddStringToObject(r, "notes", in->notes);
 			cJSON_AddItemToArray(a, r);
 		}
 		a = cJSON_AddArrayToObject(x, "objectives");

@@ -130,6 +130,7 @@ exercise_free_parts(struct view *v)
 	for (i = 0; i < v->ninjects; i++) {
 		free(v->injects[i].id);
 		free(v->injects[i].title);
+		free(v->injects[i].notes);
 	}
 	free(v->injects);
 	for (i = 0; i < v->nobjectives; i++) {
@@ -276,6 +277,7 @@ welcome(struct view *v, const cJSON *m, int64_t wall)
 		struct vinject *in = &v->injects[v->ninjects++];
 		in->id = xstrdup(str(it, "id") ? str(it, "id") : "?");
 		in->title = xstrdup(str(it, "title") ? str(it, "title") : "");
+		in->notes = dup_or_null(str(it, "notes"));
 		in->held = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(it,
 		    "held"));
 		in->contingency = cJSON_IsTrue(
@@ -885,10 +887,11 @@ start_action(struct view *v, enum view_action a, cJSON **req)
 		for (i = 0; i < v->ninjects; i++) {
 			if (!v->injects[i].held)
 				continue;
-			label = xasprintf("%-20s %s%s%s", v->injects[i].id,
+			label = xasprintf("%-20s %s%s%s%s%s", v->injects[i].id,
 			    v->injects[i].title, v->injects[i].contingency ?
 			    " [contingency]" : "", v->injects[i].fired ?
-			    " [fired]" : "");
+			    " [fired]" : "", v->injects[i].notes ? " - " : "",
+			    v->injects[i].notes ? v->injects[i].notes : "");
 			prompt_add(v, label, v->injects[i].id);
 			free(label);
 		}

@@ -63,6 +63,7 @@ struct vorg {
 
 struct vinject {			/* staff: the script's injects */
 	char		*id, *title;
+	char		*notes;		/* for controllers, or NULL */
 	int		 held, contingency, fired;
 	int64_t		 at;		/* ms, or -1 when held */
 };

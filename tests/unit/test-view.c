@@ -254,7 +254,8 @@ START_TEST(control_timeline_and_keys)
 	apply(&v, "{\"type\":\"welcome\",\"you\":{\"kind\":\"control\","
 	    "\"name\":\"Fay\"},\"exercise\":{\"title\":\"T\",\"roles\":["
 	    "{\"id\":\"a\"}],\"injects\":[{\"id\":\"held1\",\"title\":\"H\","
-	    "\"held\":true,\"contingency\":true,\"fired\":0},{\"id\":\"timed\","
+	    "\"held\":true,\"contingency\":true,\"fired\":0,\"notes\":"
+	    "\"Fire at T+8h\"},{\"id\":\"timed\","
 	    "\"title\":\"X\",\"held\":false}],\"objectives\":[{\"id\":\"o1\","
 	    "\"text\":\"Share\"}]},\"clock\":{\"type\":\"clock\",\"t\":0,"
 	    "\"state\":\"waiting\",\"speed\":1},\"backlog\":[]}", 0);
@@ -269,6 +270,9 @@ START_TEST(control_timeline_and_keys)
 	/* only held injects can be fired */
 	press(&v, 'f');
 	ck_assert_uint_eq(v.prompt.nopts, 1);
+	/* with the controllers' notes */
+	ck_assert_str_eq(v.prompt.opts[0], "held1                H "
+	    "[contingency] - Fire at T+8h");
 	ck_assert_str_eq(press(&v, VIEW_KEY_ENTER),
 	    "{\"type\":\"fire\",\"id\":5,\"inject\":\"held1\"}");
 	/* an observation on an objective, then a rating */
