@@ -794,6 +794,22 @@ roles_prompt(struct view *v, int action, const char *title, int multi)
 }
 
 /* Open the prompt for an action, or make its request straight away. */
+/* Choosing a held inject to fire: the status line gives its notes for
+ * controllers (the list is too narrow for them). */
+static void
+fire_notes(struct view *v)
+{
+	const char	*id = v->prompt.keys[v->prompt.sel];
+	size_t		 i;
+
+	v->status[0] = '\0';
+	for (i = 0; i < v->ninjects; i++)
+		if (strcmp(v->injects[i].id, id) == 0 &&
+		    v->injects[i].notes != NULL)
+			snprintf(v->status, sizeof v->status, "Notes: %s",
+			    v->injects[i].notes);
+}
+
 static enum view_action
 start_action(struct view *v, enum view_action a, cJSON **req)
 {
@@ -887,11 +903,10 @@ start_action(struct view *v, enum view_action a, cJSON **req)
 		for (i = 0; i < v->ninjects; i++) {
 			if (!v->injects[i].held)
 				continue;
-			label = xasprintf("%-20s %s%s%s%s%s", v->injects[i].id,
+			label = xasprintf("%-20s %s%s%s", v->injects[i].id,
 			    v->injects[i].title, v->injects[i].contingency ?
 			    " [contingency]" : "", v->injects[i].fired ?
-			    " [fired]" : "", v->injects[i].notes ? " - " : "",
-			    v->injects[i].notes ? v->injects[i].notes : "");
+			    " [fired]" : "");
 			prompt_add(v, label, v->injects[i].id);
 			free(label);
 		}
@@ -899,7 +914,8 @@ start_action(struct view *v, enum view_action a, cJSON **req)
 			prompt_close(&v->prompt);
 			snprintf(v->status, sizeof v->status, "The scenario "
 			    "has no held injects.");
-		}
+		} else
+			fire_notes(v);
 		return VA_REDRAW;
 	case VA_ADHOC:
 		roles_prompt(v, a, "Ad hoc inject to (space marks, enter goes "
@@ -1164,6 +1180,8 @@ prompt_key(struct view *v, int key, cJSON **req)
 			return prompt_done(v, req);
 		} else if (key == VIEW_KEY_ENTER)
 			return prompt_done(v, req);
+		if (p->action == VA_FIRE)
+			fire_notes(v);
 		return VA_REDRAW;
 	}
 }

@@ -270,9 +270,8 @@ START_TEST(control_timeline_and_keys)
 	/* only held injects can be fired */
 	press(&v, 'f');
 	ck_assert_uint_eq(v.prompt.nopts, 1);
-	/* with the controllers' notes */
-	ck_assert_str_eq(v.prompt.opts[0], "held1                H "
-	    "[contingency] - Fire at T+8h");
+	/* the controllers' notes on the status line */
+	ck_assert_str_eq(v.status, "Notes: Fire at T+8h");
 	ck_assert_str_eq(press(&v, VIEW_KEY_ENTER),
 	    "{\"type\":\"fire\",\"id\":5,\"inject\":\"held1\"}");
 	/* an observation on an objective, then a rating */
