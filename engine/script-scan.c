@@ -345,6 +345,12 @@ script_scan(struct script *s)
 			if (strcmp(v[i].text, calls[k].fn) != 0)
 				continue;
 			arg = i + 1;
+			/* in f("id", ...) the literal must be the whole
+			 * argument, not the start of "a" .. b */
+			if (arg < n && tok_punct(&v[arg], '(') &&
+			    (arg + 2 >= n || !(tok_punct(&v[arg + 2], ')') ||
+			    tok_punct(&v[arg + 2], ','))))
+				continue;
 			if (arg < n && tok_punct(&v[arg], '('))
 				arg++;
 			if (arg < n && v[arg].kind == TOK_STRING)
@@ -355,7 +361,8 @@ script_scan(struct script *s)
 		    tok_punct(&v[i + 1], '(') &&
 		    v[i + 2].kind == TOK_STRING &&
 		    strcmp(v[i + 2].text, "decision") == 0 &&
-		    tok_punct(&v[i + 3], ',') && v[i + 4].kind == TOK_STRING)
+		    tok_punct(&v[i + 3], ',') && v[i + 4].kind == TOK_STRING &&
+		    tok_punct(&v[i + 5], ','))
 			scan_choices(s, v, i + 5, scan_close(v, n, i + 1),
 			    v[i + 4].text);
 	}

@@ -25,3 +25,5 @@ on("ack", "call", function() fire "calls" end)
 process(function()
   local d = await("alarm", "1h")
 end)
+-- an id built at run time is not a literal id: nothing to report here
+at("1h", function() fire("al" .. "ert") end)
