@@ -15,7 +15,6 @@
 #include "xmalloc.h"
 
 #define CLOCK_TIMER_MT	"ttxsim.timer"
-#define CLOCK_INSTANT_MAX 10000	/* callbacks at one virtual instant */
 #define CLOCK_NONE	((size_t)-1)
 
 /* A timer's handle: its slot, and the slot's generation when it was made
@@ -45,35 +44,6 @@ clock_lua_now(lua_State *L)
 	else
 		lua_pushnumber(L, (lua_Number)t / 1000.0);
 	return 1;
-}
-
-/*
- * Is there room for one more callback at this virtual instant?  A chain of
- * after(0, f), or processes starting processes, would otherwise keep the
- * clock at one instant forever: past CLOCK_INSTANT_MAX the rest are
- * dropped, and the first dropped is reported at its line.
- */
-static int
-clock_instant_ok(struct script *s, int line)
-{
-	char	b[VTIME_BUFSZ];
-
-	if (clock_now(s) != s->instant) {
-		s->instant = clock_now(s);
-		s->instant_n = 0;
-	}
-	if (++s->instant_n <= CLOCK_INSTANT_MAX)
-		return 1;
-	if (s->instant_n == CLOCK_INSTANT_MAX + 1) {
-		exercise_error(s->ex, lua_pushfstring(s->L, "%s:%d: more than "
-		    "%d timers and processes ran at %s, and the clock never "
-		    "moved on (a timer or process starting itself at "
-		    "once?): the rest at this time are dropped", s->path,
-		    line, CLOCK_INSTANT_MAX,
-		    vtime_format(s->instant, b, sizeof b)));
-		lua_pop(s->L, 1);
-	}
-	return 0;
 }
 
 /* A free timer slot (a new one, or one whose timer is gone). */
@@ -209,10 +179,6 @@ clock_timer_fire(struct sim *sim, void *arg, uint64_t data)
 
 	if (!tm->alive || s->ex->ended)
 		return;
-	if (!clock_instant_ok(s, tm->line)) {
-		clock_timer_kill(s, s->L, data);
-		return;
-	}
 	if (!once)
 		tm->h = sim_at(sim, sim_now(sim) + tm->every,
 		    clock_timer_fire, s, data);
@@ -276,6 +242,12 @@ clock_self(lua_State *L, const char *fn)
 	if (s->procs[s->cur_proc].co != L)
 		luaL_error(L, "%s: call it from the process itself, not from a "
 		    "coroutine inside it", fn);
+	/* before anything is scheduled: a pause that cannot happen must
+	 * leave no wake-up behind (slots are reused) */
+	if (!lua_isyieldable(L))
+		luaL_error(L, "%s: the process cannot pause here (inside a "
+		    "metamethod, an iterator or a function a library calls, "
+		    "such as table.sort's comparison)", fn);
 	return &s->procs[s->cur_proc];
 }
 
@@ -332,10 +304,6 @@ clock_proc_wake(struct sim *sim, void *arg, uint64_t data)
 
 	if (!s->procs[data].alive || s->ex->ended)
 		return;
-	if (!clock_instant_ok(s, s->procs[data].line)) {
-		script_clock_end_proc(s, data);
-		return;
-	}
 	s->procs[data].wake = 0;
 	if (s->procs[data].await_inject != -1) {
 		/* await() timed out */
@@ -388,8 +356,6 @@ script_clock_reset(struct script *s)
 	s->nprocs = 0;
 	s->free_timer = CLOCK_NONE;
 	s->free_proc = CLOCK_NONE;
-	s->instant = -1;
-	s->instant_n = 0;
 }
 
 void

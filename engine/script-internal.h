@@ -129,6 +129,7 @@ struct script {
 	size_t			 free_timer, free_proc; /* or (size_t)-1 */
 	sim_time		 instant;	/* callbacks run at this time */
 	long			 instant_n;	/* ... so far */
+	long			 nfired;	/* fire() calls this run */
 	int			 cur_proc;	/* -1 outside a process */
 
 	/* from the static scan, kept for every run */

@@ -78,24 +78,44 @@ lib_fix_len(lua_State *L, int idx)
 }
 
 /*
- * table.concat(list, sep, i, j): the slots in [i, j], or as many as are
- * there when no __index can make up more (it stops at the first nil).
+ * table.concat(list, sep, i, j), as Lua 5.4 has it, charging as it goes:
+ * how many slots it reads depends on what is in them (it stops at the
+ * first that is not a string), so nothing can be charged up front.
  */
+static void
+lib_concat_add(lua_State *L, luaL_Buffer *b, lua_Integer i)
+{
+	lua_geti(L, 1, i);
+	if (!lua_isstring(L, -1))
+		luaL_error(L, "invalid value (%s) at index %I in table for "
+		    "'concat'", luaL_typename(L, -1), (lua_Integer)i);
+	luaL_addvalue(b);
+}
+
 static int
 lib_concat(lua_State *L)
 {
-	lua_Integer	i, j;
+	luaL_Buffer	 b;
+	lua_Integer	 last, i;
+	size_t		 lsep, n = 0;
+	const char	*sep;
 
-	lib_fix_len(L, 4);
-	if (lib_int(L, 3, 1, &i) && lib_int(L, 4, 0, &j)) {
-		if (lua_type(L, 1) == LUA_TTABLE &&
-		    luaL_getmetafield(L, 1, "__index") != LUA_TNIL)
-			lua_pop(L, 1);		/* it may make up any slot */
-		else if (lib_span(i, j, 1) > (long)lua_rawlen(L, 1))
-			j = i + (lua_Integer)lua_rawlen(L, 1);
-		script_charge(L, lib_span(i, j, LIB_SLOT));
+	luaL_checktype(L, 1, LUA_TTABLE);
+	last = luaL_len(L, 1);
+	sep = luaL_optlstring(L, 2, "", &lsep);
+	i = luaL_optinteger(L, 3, 1);
+	last = luaL_optinteger(L, 4, last);
+	luaL_buffinit(L, &b);
+	for (; i < last; i++) {
+		if (++n % 256 == 0)
+			script_charge(L, 256 * LIB_SLOT);
+		lib_concat_add(L, &b, i);
+		luaL_addlstring(&b, sep, lsep);
 	}
-	return lib_original(L);
+	if (i == last)
+		lib_concat_add(L, &b, i);
+	luaL_pushresult(&b);
+	return 1;
 }
 
 /* table.unpack(list, i, j): a value per slot; more than the stack takes
@@ -362,7 +382,7 @@ script_lib_wrap(lua_State *L, const char *name, int idx)
 		{ "string", "pack", lib_scan, 0 },
 		{ "string", "packsize", lib_scan, 0 },
 		{ "string", "unpack", lib_scan, 0 },
-		{ "table", "concat", lib_concat, 0 },
+		{ "table", "concat", lib_concat, 1 },
 		{ "table", "insert", lib_insert, 1 },
 		{ "table", "move", lib_move, 0 },
 		{ "table", "remove", lib_remove, 1 },

@@ -669,9 +669,11 @@ sp_add_string(struct sp_state *ms, luaL_Buffer *b, const char *s,
 				sp_push_capture(ms, *q - '1', s, e);
 				luaL_addvalue(b);	/* positions too */
 			}
-		} else
+		} else {
+			sp_charge(ms);		/* the steps so far count */
 			luaL_error(ms->L, "invalid use of '%c' in "
 			    "replacement string", SP_ESC);
+		}
 		r = q + 1;
 	}
 	luaL_addlstring(b, r, (size_t)(end - r));
@@ -687,6 +689,10 @@ sp_add_value(struct sp_state *ms, luaL_Buffer *b, const char *s,
 	size_t		 lr;
 	int		 n;
 
+	/* the replacement may be scenario code, which may raise: the steps
+	 * so far are charged first */
+	if (type == LUA_TFUNCTION || type == LUA_TTABLE)
+		sp_charge(ms);
 	switch (type) {
 	case LUA_TFUNCTION:
 		lua_pushvalue(L, 3);
@@ -705,9 +711,11 @@ sp_add_value(struct sp_state *ms, luaL_Buffer *b, const char *s,
 	if (!lua_toboolean(L, -1)) {		/* false or nil: keep */
 		lua_pop(L, 1);
 		luaL_addlstring(b, s, (size_t)(e - s));
-	} else if (!lua_isstring(L, -1))
+	} else if (!lua_isstring(L, -1)) {
+		sp_charge(ms);
 		luaL_error(L, "invalid replacement value (a %s)",
 		    luaL_typename(L, -1));
+	}
 	else
 		luaL_addvalue(b);
 }

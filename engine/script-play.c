@@ -9,6 +9,8 @@
 #include "script-internal.h"
 #include "xmalloc.h"
 
+#define PLAY_MAX_FIRES	10000	/* fire() calls in a run */
+
 static const char *const play_on_names[] = {
 #define X(e, s) s,
 	SCRIPT_ON_KINDS(X)
@@ -60,6 +62,10 @@ play_fire(lua_State *L)
 
 	script_check_running(L, "fire");
 	inject = play_inject_arg(L, 1, "fire");
+	/* each delivery is kept for the report, outside the Lua budget */
+	if (++s->nfired > PLAY_MAX_FIRES)
+		return luaL_error(L, "fire: more than %d injects fired in one "
+		    "run", PLAY_MAX_FIRES);
 	if (!lua_isnoneornil(L, 2)) {
 		luaL_checktype(L, 2, LUA_TTABLE);
 		lua_pushnil(L);

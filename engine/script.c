@@ -71,6 +71,7 @@ script_line(lua_State *L)
  */
 #define SCRIPT_BYTES_SHIFT	6	/* one instruction per 64 bytes */
 #define SCRIPT_VARARG_COST	128	/* per extra argument, per hook */
+#define SCRIPT_INSTANT_MAX	10000	/* callbacks at one virtual instant */
 #define SCRIPT_GC_MIN		(512u * 1024)
 
 static long
@@ -83,6 +84,14 @@ script_now_ms(void)
 }
 
 static void	script_hook(lua_State *, lua_Debug *);
+
+/* Add n (>= 0) to the callback's count, saturating: a charge can be as
+ * large as a range's length. */
+static void
+script_steps(struct script *s, long n)
+{
+	s->steps = n > LONG_MAX - s->steps ? LONG_MAX : s->steps + n;
+}
 
 /* The line the innermost Lua function of L is at, or 0.  (The allocator
  * may ask: reading debug information allocates nothing.) */
@@ -135,7 +144,7 @@ script_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 			return NULL;
 		}
 		s->refused = 0;
-		s->steps += (long)((nsize - osize) >> SCRIPT_BYTES_SHIFT);
+		script_steps(s, (long)((nsize - osize) >> SCRIPT_BYTES_SHIFT));
 		if (s->mem + (nsize - osize) > s->lim.memory && !s->mem_over) {
 			s->mem_over = 1;
 			script_trip(s);
@@ -238,7 +247,7 @@ script_charge(lua_State *L, long n)
 
 	if (!s->enforce)
 		return;
-	s->steps += n < 0 || n > LONG_MAX - s->steps ? LONG_MAX - s->steps : n;
+	script_steps(s, n < 0 ? LONG_MAX : n);
 	script_recheck(L);
 }
 
@@ -302,9 +311,10 @@ script_hook(lua_State *L, lua_Debug *ar)
 	s->running = L;
 	if (ar->event == LUA_HOOKCOUNT &&
 	    lua_gethookcount(L) == SCRIPT_HOOK_EVERY) {
-		s->steps += SCRIPT_HOOK_EVERY;
+		script_steps(s, SCRIPT_HOOK_EVERY);
 		if (lua_getinfo(L, "u", ar) && ar->isvararg)
-			s->steps += script_nvarargs(L, ar) * SCRIPT_VARARG_COST;
+			script_steps(s, script_nvarargs(L, ar) *
+			    SCRIPT_VARARG_COST);
 	}
 	if (script_spent(s) == OVER_NONE) {
 		if (lua_gethookcount(L) != SCRIPT_HOOK_EVERY)
@@ -336,12 +346,48 @@ script_msgh(lua_State *L)
 	return 1;
 }
 
-/* Arm the budgets for a callback run by thread L; returns -1 (and reports
- * it, once) if the run's budget is spent. */
+/*
+ * Is there room for one more callback at this instant of the scenario's
+ * clock?  A handler or timer that keeps starting itself (after(0, f), a
+ * handler firing the inject it handles to a role that answers at once)
+ * would otherwise hold the clock at one instant for ever: past
+ * SCRIPT_INSTANT_MAX the rest are dropped, and the first dropped is
+ * reported with the line of its function.
+ */
 static int
-script_arm(struct script *s, lua_State *L)
+script_instant_ok(struct script *s, int line)
+{
+	sim_time	now;
+	char		b[VTIME_BUFSZ];
+
+	if (s->ex == NULL || s->loading)
+		return 1;
+	if ((now = sim_now(s->ex->sim)) != s->instant) {
+		s->instant = now;
+		s->instant_n = 0;
+	}
+	if (++s->instant_n <= SCRIPT_INSTANT_MAX)
+		return 1;
+	if (s->instant_n == SCRIPT_INSTANT_MAX + 1) {
+		exercise_error(s->ex, lua_pushfstring(s->L, "%s:%d: more than "
+		    "%d callbacks ran at %s, and the clock never moved on (a "
+		    "timer, process or handler starting itself at once?): "
+		    "the rest at this time are dropped", s->path, line,
+		    SCRIPT_INSTANT_MAX, vtime_format(now, b, sizeof b)));
+		lua_pop(s->L, 1);
+	}
+	return 0;
+}
+
+/* Arm the budgets for a callback (defined at line) run by thread L;
+ * returns -1 if the run's budget is spent (reported once) or too many
+ * callbacks ran at this instant. */
+static int
+script_arm(struct script *s, lua_State *L, int line)
 {
 	if (s->depth == 0) {
+		if (!script_instant_ok(s, line))
+			return -1;
 		if (s->run_steps > s->lim.run_instructions) {
 			if (!s->run_over && s->ex != NULL)
 				exercise_error(s->ex, lua_pushfstring(s->L,
@@ -377,9 +423,13 @@ script_disarm(struct script *s)
 	if (--s->depth == 0) {
 		s->enforce = 0;
 		s->running = NULL;
-		/* a charge past the budget stopped the callback first */
-		s->run_steps += s->steps < s->lim.instructions ? s->steps :
-		    s->lim.instructions;
+		/* what it ran unseen since the last count, at most one
+		 * count's worth; but a callback the time limit stopped ran
+		 * what no count sees, and spent its whole budget */
+		script_steps(s, SCRIPT_HOOK_EVERY);
+		if (s->over == OVER_TIME || s->steps > s->lim.instructions)
+			s->steps = s->lim.instructions;
+		s->run_steps += s->steps;
 	}
 }
 
@@ -438,9 +488,13 @@ int
 script_call(struct script *s, int nargs, int nres)
 {
 	lua_State	*L = s->L, *was = s->running;
+	lua_Debug	 ar;
 	int		 base = lua_gettop(L) - nargs, status;
 
-	if (script_arm(s, L) != 0) {
+	lua_pushvalue(L, base);
+	if (!lua_getinfo(L, ">S", &ar))
+		ar.linedefined = 0;
+	if (script_arm(s, L, ar.linedefined) != 0) {
 		lua_settop(L, base - 1);
 		return -1;
 	}
@@ -469,7 +523,7 @@ script_resume(struct script *s, size_t pi, int nargs)
 	int		 status, nres = 0, saved = s->cur_proc, spent;
 	lua_State	*was = s->running;
 
-	if (script_arm(s, co) != 0) {
+	if (script_arm(s, co, s->procs[pi].line) != 0) {
 		lua_pop(co, nargs);
 		status = LUA_ERRRUN;
 		goto dead;
@@ -725,6 +779,30 @@ script_key_cmp_at(lua_State *L, int idx, int jdx)
 	return script_key_cmp(&a, &b);
 }
 
+/* With t at 1 and the cached keys at 5: is there a key after position *i
+ * still in t?  Then *i is the position before it; charges the keys it
+ * passes. */
+static int
+script_next_live(lua_State *L, lua_Integer *i)
+{
+	lua_Integer	j = *i;
+
+	for (;;) {
+		if (lua_rawgeti(L, 5, ++j) == LUA_TNIL) {
+			lua_pop(L, 1);
+			script_charge(L, (long)(j - *i));
+			return 0;
+		}
+		if (lua_rawget(L, 1) != LUA_TNIL) {
+			lua_pop(L, 1);
+			script_charge(L, (long)(j - *i));
+			*i = j - 1;
+			return 1;
+		}
+		lua_pop(L, 1);
+	}
+}
+
 /*
  * next(t, k): the smallest key greater than k in the order above.  The run
  * table keeps the sorted keys of the table last walked and the position
@@ -735,6 +813,7 @@ static int
 script_next(lua_State *L)
 {
 	lua_Integer	lo, hi, mid, i;
+	int		first = lua_isnoneornil(L, 2);
 
 	luaL_checktype(L, 1, LUA_TTABLE);
 	lua_settop(L, 2);
@@ -743,15 +822,28 @@ script_next(lua_State *L)
 	lua_getfield(L, 3, "next.keys");		/* t k run nt keys */
 	lua_getfield(L, 3, "next.pos");			/* ... keys pos */
 	i = lua_tointeger(L, 6);
-	if (lua_rawequal(L, 1, 4) && !lua_isnil(L, 2) &&
+	if (lua_rawequal(L, 1, 4) && !first &&
 	    lua_rawgeti(L, 5, i) != LUA_TNIL && lua_rawequal(L, 2, -1))
 		goto found;				/* the walk goes on */
+	if (lua_rawequal(L, 1, 4) && first) {
+		/* next(t) again, as a loop emptying t does: from the first
+		 * key not known to be gone (a new sort if none is left) */
+		lua_getfield(L, 3, "next.first");
+		i = lua_tointeger(L, -1);
+		if (script_next_live(L, &i)) {
+			lua_pushinteger(L, i);
+			lua_setfield(L, 3, "next.first");
+			goto found;
+		}
+	}
 	lua_settop(L, 3);
 	script_push_sorted(L, 1);			/* t k run keys */
 	lua_pushvalue(L, 1);
 	lua_setfield(L, 3, "next.table");
 	lua_pushvalue(L, 4);
 	lua_setfield(L, 3, "next.keys");
+	lua_pushinteger(L, 0);
+	lua_setfield(L, 3, "next.first");
 	lua_pushnil(L);					/* t k run keys nt */
 	lua_pushnil(L);					/* ... nt pos */
 	i = 0;
@@ -1369,6 +1461,9 @@ script_begin(struct script *s, struct exercise *ex, uint64_t seed,
 	s->npending = 0;
 	s->run_steps = 0;
 	s->run_over = 0;
+	s->instant = -1;
+	s->instant_n = 0;
+	s->nfired = 0;
 
 	lua_newtable(L);				/* run */
 	script_push_env(s);				/* run env */

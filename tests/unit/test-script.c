@@ -315,6 +315,13 @@ START_TEST(test_next_walks)
 	    "T+00:01:00 log true nil\n"
 	    "T+10:00:00 end\n");
 	h_free(&h);
+	/* emptying a table with next(t) costs one sort, not one a key */
+	ck_assert_str_eq(in_handler(&h,
+	    "local t = {} for i = 1, 50000 do t['k' .. i] = i end "
+	    "local n = 0 while next(t) do t[next(t)] = nil n = n + 1 end "
+	    "t.b = 1 log(n, next(t))"),
+	    "T+00:01:00 log 50000 b 1\nT+10:00:00 end\n");
+	h_free(&h);
 }
 END_TEST
 
@@ -361,6 +368,21 @@ START_TEST(test_run_budget)
 	    "T+05:00:00 error F:3: instruction budget exceeded (100000 "
 	    "instructions in one callback)\n"
 	    "T+06:00:00 error F: run budget exceeded (450000 instructions in "
+	    "all callbacks of the run): the scenario's code is stopped for "
+	    "the rest of the exercise\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+	/* a charge as large as a range (saturating) must not wrap the
+	 * count and disable the run's budget; nor may tiny callbacks go
+	 * uncounted */
+	h_run(&h, "at('1s', function() table.move({}, 1, math.maxinteger "
+	    "// 2, 1, {}) end)\n"
+	    "every('1m', function() local x = 0 for i = 1, 50 do x = x + i "
+	    "end end)\n", &lim);
+	ck_assert_str_eq(h_norm(&h),
+	    "T+00:00:01 error F:2: instruction budget exceeded (100000 "
+	    "instructions in one callback)\n"
+	    "T+05:50:00 error F: run budget exceeded (450000 instructions in "
 	    "all callbacks of the run): the scenario's code is stopped for "
 	    "the rest of the exercise\n"
 	    "T+10:00:00 end\n");
