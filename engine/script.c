@@ -1453,6 +1453,11 @@ script_begin(struct script *s, struct exercise *ex, uint64_t seed,
 	size_t		 before = d->n;
 
 	script_end(s);
+	/* start from the live heap only: a string an earlier run left
+	 * interned would cost nothing to make again, and a callback that
+	 * meets its budget would get further than in a fresh process (Lua's
+	 * string table keeps some of its growth: docs/security.md) */
+	script_collect(s);
 	exercise_reset(ex, seed);
 	s->ex = ex;
 	s->diags = d;
