@@ -146,23 +146,83 @@ lib_move(lua_State *L)
 	return lib_original(L);
 }
 
-/* table.sort(list [,comp]): n log n comparisons. */
+/*
+ * table.sort(list [,comp]) as a stable merge sort.  Lua's own is a
+ * quicksort that picks a pivot from clock() and time() when a part is
+ * lopsided, so elements that compare equal came out in an order that
+ * changed from one run to the next.  The values are copied to a table
+ * (stack index 3) and an array of their positions is sorted.
+ */
+static int
+lib_sort_less(lua_State *L, int a, int b)	/* values at 3[a], 3[b] */
+{
+	int	r;
+
+	if (lua_isnil(L, 2)) {
+		lua_rawgeti(L, 3, a);
+		lua_rawgeti(L, 3, b);
+		r = lua_compare(L, -2, -1, LUA_OPLT);
+		lua_pop(L, 2);
+		return r;
+	}
+	lua_pushvalue(L, 2);
+	lua_rawgeti(L, 3, a);
+	lua_rawgeti(L, 3, b);
+	lua_call(L, 2, 1);
+	r = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	return r;
+}
+
 static int
 lib_sort(lua_State *L)
 {
-	lua_Integer	n;
-	long		log2n = 1;
+	lua_Integer	 n, i;
+	int		*src, *dst, *tmp, width, lo, mid, hi, a, b, k;
+	long		 log2n = 1;
 
-	if (lua_type(L, 1) == LUA_TTABLE) {
-		if (luaL_getmetafield(L, 1, "__len") != LUA_TNIL)
-			return luaL_error(L, "table.sort: a table with a __len "
-			    "metamethod cannot be sorted in scenarios");
-		n = (lua_Integer)lua_rawlen(L, 1);
-		while (log2n < 62 && ((lua_Integer)1 << log2n) < n)
-			log2n++;
-		script_charge(L, lib_span(1, n, LIB_COMPARE * log2n));
+	luaL_checktype(L, 1, LUA_TTABLE);
+	n = luaL_len(L, 1);
+	if (n <= 1)
+		return 0;
+	luaL_argcheck(L, n < INT_MAX / 2, 1, "array too big");
+	if (!lua_isnoneornil(L, 2))
+		luaL_checktype(L, 2, LUA_TFUNCTION);
+	lua_settop(L, 2);
+	while (log2n < 62 && ((lua_Integer)1 << log2n) < n)
+		log2n++;
+	script_charge(L, lib_span(1, n, LIB_COMPARE * log2n + LIB_SLOT));
+	lua_createtable(L, (int)n, 0);			/* t comp values */
+	for (i = 1; i <= n; i++) {
+		lua_geti(L, 1, i);
+		lua_rawseti(L, 3, i);
 	}
-	return lib_original(L);
+	src = lua_newuserdatauv(L, 2 * (size_t)n * sizeof *src, 0);
+	dst = src + n;
+	for (k = 0; k < n; k++)
+		src[k] = k + 1;
+	for (width = 1; width < n; width *= 2) {
+		for (lo = 0; lo < n; lo += 2 * width) {
+			mid = lo + width < n ? lo + width : (int)n;
+			hi = lo + 2 * width < n ? lo + 2 * width : (int)n;
+			for (a = lo, b = mid, k = lo; k < hi; k++) {
+				/* the right one first only if strictly less */
+				if (a < mid && (b >= hi ||
+				    !lib_sort_less(L, src[b], src[a])))
+					dst[k] = src[a++];
+				else
+					dst[k] = src[b++];
+			}
+		}
+		tmp = src;
+		src = dst;
+		dst = tmp;
+	}
+	for (k = 0; k < n; k++) {
+		lua_rawgeti(L, 3, src[k]);
+		lua_seti(L, 1, k + 1);
+	}
+	return 0;
 }
 
 /* table.insert and table.remove, as Lua 5.4 has them, charging the slots
@@ -386,7 +446,7 @@ script_lib_wrap(lua_State *L, const char *name, int idx)
 		{ "table", "insert", lib_insert, 1 },
 		{ "table", "move", lib_move, 0 },
 		{ "table", "remove", lib_remove, 1 },
-		{ "table", "sort", lib_sort, 0 },
+		{ "table", "sort", lib_sort, 1 },
 		{ "table", "unpack", lib_unpack, 0 },
 		{ "utf8", "codepoint", lib_bytes, 0 },
 		{ "utf8", "len", lib_scan, 0 },

@@ -325,6 +325,26 @@ START_TEST(test_next_walks)
 }
 END_TEST
 
+/* table.sort is stable (Lua's picks random pivots: ties came out in an
+ * order that changed from run to run), with Lua's own errors. */
+START_TEST(test_sort_stable)
+{
+	struct harness	h;
+
+	ck_assert_str_eq(in_handler(&h,
+	    "local r = {} for i = 1, 3000 do r[i] = { k = i % 3, id = i } end "
+	    "table.sort(r, function(a, b) return a.k < b.k end) "
+	    "log(r[1].id, r[2].id, r[1001].id, r[3000].id) "
+	    "local t = { 3, 1, 2 } table.sort(t) log(t[1], t[2], t[3]) "
+	    "log(pcall(table.sort, { 1, 'x' }))"),
+	    "T+00:01:00 log 3 6 1 2999\n"
+	    "T+00:01:00 log 1 2 3\n"
+	    "T+00:01:00 log false attempt to compare string with number\n"
+	    "T+10:00:00 end\n");
+	h_free(&h);
+}
+END_TEST
+
 /* A cancelled timer's slot is reused; its old handle cancels nothing. */
 START_TEST(test_timer_handles)
 {
@@ -553,6 +573,7 @@ add_tests(TCase *tc)
 	tcase_add_test(tc, test_no_addresses);
 	tcase_add_test(tc, test_pairs_sorted);
 	tcase_add_test(tc, test_next_walks);
+	tcase_add_test(tc, test_sort_stable);
 	tcase_add_test(tc, test_timer_handles);
 	tcase_add_test(tc, test_run_budget);
 	tcase_add_test(tc, test_time_backstop);
