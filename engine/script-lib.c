@@ -25,13 +25,39 @@
 #define LIB_COROUTINE	1000
 #define LIB_STACK	1000000	/* LUAI_MAXSTACK: values a call can return */
 
+/* Raise the error on top of the stack from a function the wrapper called:
+ * Lua's library names the line of its caller, which is the wrapper (no
+ * line), so a message that has no place yet gets the scenario's. */
+static int
+lib_raise(lua_State *L, int status)
+{
+	const char	*msg = lua_tostring(L, -1), *path;
+	size_t		 len;
+
+	script_recheck(L);
+	if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+		path = script_path(script_of(L));
+		len = strlen(path);
+		if (strncmp(msg, path, len) != 0 || msg[len] != ':') {
+			luaL_where(L, 1);
+			lua_insert(L, -2);
+			lua_concat(L, 2);
+		}
+	}
+	return lua_error(L);
+}
+
 /* Call the original (upvalue 1) with the arguments; return its results. */
 static int
 lib_original(lua_State *L)
 {
+	int	status;
+
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_insert(L, 1);
-	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+	if (status != LUA_OK)
+		return lib_raise(L, status);
 	return lua_gettop(L);
 }
 
