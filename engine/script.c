@@ -37,6 +37,7 @@ script_limits_default(struct script_limits *lim)
 	lim->instructions = SCRIPT_DEFAULT_INSTRUCTIONS;
 	lim->pattern_steps = SCRIPT_DEFAULT_PATTERN_STEPS;
 	lim->run_instructions = SCRIPT_DEFAULT_RUN_INSTRUCTIONS;
+	lim->instant_callbacks = SCRIPT_DEFAULT_INSTANT_CALLBACKS;
 	lim->seconds = SCRIPT_DEFAULT_SECONDS;
 }
 
@@ -71,7 +72,6 @@ script_line(lua_State *L)
  */
 #define SCRIPT_BYTES_SHIFT	6	/* one instruction per 64 bytes */
 #define SCRIPT_VARARG_COST	128	/* per extra argument, per hook */
-#define SCRIPT_INSTANT_MAX	10000	/* callbacks at one virtual instant */
 #define SCRIPT_GC_MIN		(512u * 1024)
 
 static long
@@ -175,7 +175,14 @@ script_collect(struct script *s)
 	s->enforce = 0;
 	lua_gc(s->L, LUA_GCCOLLECT);
 	s->enforce = enforce;
+	/* the next, at a callback's start, once garbage is as large as
+	 * what lives (a collection costs what lives), and before the
+	 * garbage alone could pass the memory budget */
 	s->gc_next = s->mem < SCRIPT_GC_MIN ? 2 * SCRIPT_GC_MIN : 2 * s->mem;
+	if (s->gc_next > s->lim.memory / 2 + s->mem / 2)
+		s->gc_next = s->lim.memory / 2 + s->mem / 2;
+	if (s->gc_next < s->mem)
+		s->gc_next = s->mem;
 }
 
 /* What the callback has spent, settling the soft memory limit first. */
@@ -350,9 +357,9 @@ script_msgh(lua_State *L)
  * Is there room for one more callback at this instant of the scenario's
  * clock?  A handler or timer that keeps starting itself (after(0, f), a
  * handler firing the inject it handles to a role that answers at once)
- * would otherwise hold the clock at one instant for ever: past
- * SCRIPT_INSTANT_MAX the rest are dropped, and the first dropped is
- * reported with the line of its function.
+ * would otherwise hold the clock at one instant for ever: past the limit
+ * the rest are dropped, and the first dropped is reported with the line
+ * of its function.
  */
 static int
 script_instant_ok(struct script *s, int line)
@@ -366,14 +373,15 @@ script_instant_ok(struct script *s, int line)
 		s->instant = now;
 		s->instant_n = 0;
 	}
-	if (++s->instant_n <= SCRIPT_INSTANT_MAX)
+	if (++s->instant_n <= s->lim.instant_callbacks)
 		return 1;
-	if (s->instant_n == SCRIPT_INSTANT_MAX + 1) {
+	if (s->instant_n == s->lim.instant_callbacks + 1) {
 		exercise_error(s->ex, lua_pushfstring(s->L, "%s:%d: more than "
 		    "%d callbacks ran at %s, and the clock never moved on (a "
 		    "timer, process or handler starting itself at once?): "
 		    "the rest at this time are dropped", s->path, line,
-		    SCRIPT_INSTANT_MAX, vtime_format(now, b, sizeof b)));
+		    (int)s->lim.instant_callbacks, vtime_format(now, b,
+		    sizeof b)));
 		lua_pop(s->L, 1);
 	}
 	return 0;
@@ -401,7 +409,7 @@ script_arm(struct script *s, lua_State *L, int line)
 			s->run_over = 1;
 			return -1;
 		}
-		if (s->mem > s->gc_next || s->mem > s->lim.memory / 2)
+		if (s->mem > s->gc_next)
 			script_collect(s);
 		s->steps = 0;
 		s->over = OVER_NONE;

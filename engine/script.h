@@ -27,6 +27,8 @@ struct script_limits {
 	long	instructions;	/* per callback (handler, timer, resume) */
 	long	pattern_steps;	/* per string.find/match/gmatch/gsub call */
 	long	run_instructions; /* all callbacks of one run together */
+	long	instant_callbacks; /* callbacks at one instant of the
+				      scenario's clock */
 	long	seconds;	/* wall time per callback: the backstop for
 				   work no count sees */
 };
@@ -35,6 +37,7 @@ struct script_limits {
 #define SCRIPT_DEFAULT_INSTRUCTIONS	10000000L
 #define SCRIPT_DEFAULT_PATTERN_STEPS	10000000L
 #define SCRIPT_DEFAULT_RUN_INSTRUCTIONS	1000000000L
+#define SCRIPT_DEFAULT_INSTANT_CALLBACKS 10000L
 #define SCRIPT_DEFAULT_SECONDS		5L
 
 void		 script_limits_default(struct script_limits *lim);
