@@ -397,15 +397,15 @@ script_arm(struct script *s, lua_State *L, int line)
 		if (!script_instant_ok(s, line))
 			return -1;
 		if (s->run_steps > s->lim.run_instructions) {
-			if (!s->run_over && s->ex != NULL)
+			if (!s->run_over && s->ex != NULL) {
 				exercise_error(s->ex, lua_pushfstring(s->L,
 				    "%s: run budget exceeded (%I instructions "
 				    "in all callbacks of the run): the "
 				    "scenario's code is stopped for the rest "
 				    "of the exercise", s->path,
 				    (lua_Integer)s->lim.run_instructions));
-			if (!s->run_over)
 				lua_pop(s->L, 1);
+			}
 			s->run_over = 1;
 			return -1;
 		}
