@@ -269,7 +269,9 @@ lib_insert(lua_State *L)
 		pos = luaL_checkinteger(L, 2);
 		luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2,
 		    "position out of bounds");
-		script_charge(L, lib_span(pos + 1, e, LIB_SLOT));
+		/* e - pos slots move (in unsigned: no overflow at the ends) */
+		script_charge(L, lib_span(0, (lua_Integer)((lua_Unsigned)e -
+		    (lua_Unsigned)pos) - 1, LIB_SLOT));
 		for (i = e; i > pos; i--) {
 			lua_geti(L, 1, i - 1);
 			lua_seti(L, 1, i);
@@ -293,7 +295,9 @@ lib_remove(lua_State *L)
 	if (pos != size)
 		luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size,
 		    1, "position out of bounds");
-	script_charge(L, lib_span(pos + 1, size, LIB_SLOT));
+	if (pos < size)		/* size - pos slots move */
+		script_charge(L, lib_span(0, (lua_Integer)((lua_Unsigned)size -
+		    (lua_Unsigned)pos) - 1, LIB_SLOT));
 	lua_geti(L, 1, pos);
 	for (; pos < size; pos++) {
 		lua_geti(L, 1, pos + 1);
