@@ -211,9 +211,23 @@ explore_from_json(cJSON *x, struct error *e)
 {
 	struct explore	*xp;
 
+	static const char *const maps[] = { "errors", "minutes", "paths",
+	    NULL };
+	const char *const	*m;
+	const cJSON		*v;
+
 	if (explore_valid(x, e) != 0) {
 		cJSON_Delete(x);
 		return NULL;
+	}
+	for (m = maps; *m != NULL; m++) {
+		v = cJSON_GetObjectItemCaseSensitive(x, *m);
+		if (v != NULL && !cJSON_IsObject(v)) {
+			error_set(e, ERR_INVALID, "field '%s' is not an object",
+			    *m);
+			cJSON_Delete(x);
+			return NULL;
+		}
 	}
 	xp = xcalloc(1, sizeof *xp);
 	xp->x = x;

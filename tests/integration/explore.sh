@@ -59,6 +59,11 @@ echo '{"format":"other"}' > "$TMP/bad.json"
 expect_eq "merge: not a tally" "ttxsim explore: $TMP/bad.json: not the \
 output of ttxsim explore --json (format ttxsim-explore, version 1)" \
     "$("$TTXSIM" explore --merge "$TMP/all.json" "$TMP/bad.json" 2>&1)"
+printf '{"format":"ttxsim-explore","version":1,"scenario":"flaws","paths":5}' \
+    > "$TMP/odd.json"
+expect_eq "merge: a tally with a broken field" "ttxsim explore: \
+$TMP/odd.json: field 'paths' is not an object" \
+    "$("$TTXSIM" explore --merge "$TMP/all.json" "$TMP/odd.json" 2>&1)"
 "$TTXSIM" explore --runs 10 --json scenarios/tutorial.lua > "$TMP/tut.json"
 expect_eq "merge: another scenario" "ttxsim explore: $TMP/tut.json: \
 scenario 'tutorial', not 'flaws'" \
