@@ -25,20 +25,37 @@
 #define LIB_COROUTINE	1000
 #define LIB_STACK	1000000	/* LUAI_MAXSTACK: values a call can return */
 
-/* Raise the error on top of the stack from a function the wrapper called:
- * Lua's library names the line of its caller, which is the wrapper (no
- * line), so a message that has no place yet gets the scenario's. */
+/*
+ * Call upvalue 1 (Lua's function) with the arguments and return its
+ * results; if co is not NULL, scenario code runs in co meanwhile (the
+ * thread the allocator stops at once when a budget is spent).  A spent
+ * budget is raised again.  An error gets the scenario's line: Lua's
+ * library names the line of its caller, which is the wrapper (no line).
+ * Coroutine errors always get it, as Lua's coroutine.wrap adds it; others
+ * only if they have no place yet.
+ */
 static int
-lib_raise(lua_State *L, int status)
+lib_call(lua_State *L, lua_State *co)
 {
-	const char	*msg = lua_tostring(L, -1), *path;
+	lua_State	*was = co != NULL ? script_running(L, co) : NULL;
+	const char	*msg, *path;
 	size_t		 len;
+	int		 status;
 
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+	if (co != NULL)
+		script_running(L, was);
 	script_recheck(L);
+	if (status == LUA_OK)
+		return lua_gettop(L);
 	if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+		msg = lua_tostring(L, -1);
 		path = script_path(script_of(L));
 		len = strlen(path);
-		if (strncmp(msg, path, len) != 0 || msg[len] != ':') {
+		if (co != NULL || strncmp(msg, path, len) != 0 ||
+		    msg[len] != ':') {
 			luaL_where(L, 1);
 			lua_insert(L, -2);
 			lua_concat(L, 2);
@@ -47,18 +64,10 @@ lib_raise(lua_State *L, int status)
 	return lua_error(L);
 }
 
-/* Call the original (upvalue 1) with the arguments; return its results. */
 static int
 lib_original(lua_State *L)
 {
-	int	status;
-
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_insert(L, 1);
-	status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
-	if (status != LUA_OK)
-		return lib_raise(L, status);
-	return lua_gettop(L);
+	return lib_call(L, NULL);
 }
 
 /* cost * (hi - lo + 1), 0 for an empty range, saturating. */
@@ -347,44 +356,20 @@ lib_co_create(lua_State *L)
 	return lib_original(L);
 }
 
-/* Call upvalue 1 with the arguments while scenario code runs in co (the
- * thread the allocator stops at once when a budget is spent); results as
- * the call's, an error raised again after the recheck. */
-static int
-lib_run_in(lua_State *L, lua_State *co)
-{
-	lua_State	*was = script_running(L, co);
-	int		 status;
-
-	lua_pushvalue(L, lua_upvalueindex(1));
-	lua_insert(L, 1);
-	status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
-	script_running(L, was);
-	script_recheck(L);
-	if (status == LUA_OK)
-		return lua_gettop(L);
-	if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
-		luaL_where(L, 1);	/* the caller's line, as Lua's add */
-		lua_insert(L, -2);
-		lua_concat(L, 2);
-	}
-	return lua_error(L);
-}
-
 /* coroutine.resume(co, ...) and coroutine.close(co) */
 static int
 lib_co_run(lua_State *L)
 {
 	lua_State	*co = lua_tothread(L, 1);
 
-	return lib_run_in(L, co != NULL ? co : L);
+	return lib_call(L, co != NULL ? co : L);
 }
 
 /* The function coroutine.wrap returns.  Upvalues: Lua's, its coroutine. */
 static int
 lib_co_wrapped(lua_State *L)
 {
-	return lib_run_in(L, lua_tothread(L, lua_upvalueindex(2)));
+	return lib_call(L, lua_tothread(L, lua_upvalueindex(2)));
 }
 
 /* coroutine.wrap(f) */

@@ -430,6 +430,20 @@ START_TEST(test_time_backstop)
 }
 END_TEST
 
+/* Run the loaded script once more in the same state, seed 7; its output
+ * replaces the last run's. */
+static void
+rerun(struct harness *h, struct diags *d)
+{
+	free(h->out);
+	h->out = NULL;
+	h->len = h->cap = 0;
+	ck_assert_int_eq(script_begin(h->s, h->ex, 7, d), 0);
+	exercise_set_sink(h->ex, h_sink, h);
+	exercise_start(h->ex);
+	exercise_run(h->ex, SIM_NEVER);
+}
+
 /* Work in library calls and coroutines counts like instructions, and a
  * spent budget cannot be caught. */
 START_TEST(test_work_charged)
@@ -512,13 +526,7 @@ START_TEST(test_runs_are_independent)
 	    "at('1m', function() log(state.n, ok) end)\n", NULL);
 	diags_init(&d, h.path);
 	for (run = 0; run < 3; run++) {
-		free(h.out);
-		h.out = NULL;
-		h.len = h.cap = 0;
-		ck_assert_int_eq(script_begin(h.s, h.ex, 7, &d), 0);
-		exercise_set_sink(h.ex, h_sink, &h);
-		exercise_start(h.ex);
-		exercise_run(h.ex, SIM_NEVER);
+		rerun(&h, &d);
 		ck_assert_str_eq(h.out, "T+00:01:00 log 1 false\n"
 		    "T+10:00:00 end\n");
 	}
@@ -541,13 +549,7 @@ START_TEST(test_run_budget_per_run)
 	    "at('2m', function() log('ran') end)\n", &lim);
 	diags_init(&d, h.path);
 	for (run = 0; run < 5; run++) {
-		free(h.out);
-		h.out = NULL;
-		h.len = h.cap = 0;
-		ck_assert_int_eq(script_begin(h.s, h.ex, 7, &d), 0);
-		exercise_set_sink(h.ex, h_sink, &h);
-		exercise_start(h.ex);
-		exercise_run(h.ex, SIM_NEVER);
+		rerun(&h, &d);
 		ck_assert_str_eq(h.out, "T+00:02:00 log ran\n"
 		    "T+10:00:00 end\n");
 	}
