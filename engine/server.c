@@ -8,8 +8,9 @@
  * console that joins or reconnects gets its backlog.  A client whose
  * output queue passes the limit is dropped, never waited for.
  */
-#define _GNU_SOURCE		/* SO_PEERCRED's struct ucred, ppoll */
+#define _GNU_SOURCE		/* SO_PEERCRED's struct ucred, epoll_pwait2 */
 #include <sys/types.h>
+#include <sys/epoll.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/socket.h>
@@ -21,7 +22,6 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <netdb.h>
-#include <poll.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +48,8 @@
 #define SRV_READ_MAX		(256 * 1024)	/* bytes per client per pass */
 #define SRV_OUT_KEEP		4096	/* output buffer kept when empty */
 #define SRV_ROSTER_EVERY	(500 * INT64_C(1000000))	/* ns */
+#define SRV_EVENTS		1024	/* ready descriptors taken a wait */
+#define SRV_LISTENER		(UINT64_C(1) << 63)	/* epoll data: lfd[i] */
 #define NS_PER_MS		INT64_C(1000000)
 #define NS_PER_SEC		INT64_C(1000000000)
 
@@ -90,6 +92,7 @@ struct srv_client {
 	size_t		 welcome_left;	/* of it, the welcome's bytes */
 	int		 bad;
 	int		 dead;
+	int		 polling_out;	/* EPOLLOUT asked for: a full socket */
 	uint64_t	 answered;	/* hot-wash questions answered */
 };
 
@@ -104,7 +107,9 @@ struct server {
 	char			*lname[SRV_MAX_LISTEN];
 	char			*lpath[SRV_MAX_LISTEN];	/* unix: to unlink */
 	size_t			 nlisten;
+	int			 listening;	/* 0, 1 paused, 2 taking */
 	char			*sockdir;
+	int			 ep;		/* epoll: listeners, clients */
 
 	struct srv_client	**clients;
 	size_t			 nclients, cclients;
@@ -786,6 +791,9 @@ srv_handle(struct srv_req *q)
 			    "started");
 		srv_command(q, "start");
 		srv_start(srv);
+		/* T+0 now: a request read later in this pass comes after
+		 * them, in the journal as when it is resumed */
+		exercise_run(ex, pacer_virtual(&srv->pacer, now));
 		srv_event(srv, srv_clock(srv), AUD_ALL, NULL, 0);
 		break;
 	case PR_PAUSE:
@@ -849,9 +857,11 @@ srv_handle(struct srv_req *q)
 	case PR_END:
 		if (srv->state == ST_ENDED)
 			return srv_fail(q, PE_STATE, "the exercise has ended");
-		if (srv->state == ST_WAITING)
-			srv_start(srv);
 		srv_command(q, "end");
+		if (srv->state == ST_WAITING) {
+			srv_start(srv);
+			exercise_run(ex, pacer_virtual(&srv->pacer, now));
+		}
 		exercise_finish(ex, srv_str(q->r, "summary") ?
 		    srv_str(q->r, "summary") : "ended by the facilitator");
 		srv->state = ST_ENDED;
@@ -1247,10 +1257,52 @@ srv_flush(struct server *srv, struct srv_client *c)
 	}
 }
 
+/*
+ * Take new connections (on) or leave them waiting in the backlog (off:
+ * out of descriptors, a listener would stay readable and the loop spin).
+ */
+static int
+srv_listen(struct server *srv, int on, struct error *e)
+{
+	struct epoll_event	ev;
+	size_t			i;
+
+	for (i = 0; i < srv->nlisten; i++) {
+		ev.events = on ? EPOLLIN : 0;
+		ev.data.u64 = SRV_LISTENER | i;
+		if (epoll_ctl(srv->ep, srv->listening ? EPOLL_CTL_MOD :
+		    EPOLL_CTL_ADD, srv->lfd[i], &ev) == -1 && e != NULL) {
+			error_set(e, ERR_IO, "epoll_ctl: %s", strerror(errno));
+			return -1;
+		}
+	}
+	srv->listening = 1 + on;	/* in the set; and taking */
+	return 0;
+}
+
+/* Ask to hear when c's socket takes more, only while its queue is full
+ * (a writable socket would otherwise wake every pass). */
+static void
+srv_poll_out(struct server *srv, struct srv_client *c)
+{
+	struct epoll_event	ev;
+	int			want = c->outlen > 0;
+
+	if (c->dead || want == c->polling_out)
+		return;
+	ev.events = EPOLLIN | (want ? EPOLLOUT : 0);
+	ev.data.ptr = c;
+	if (epoll_ctl(srv->ep, EPOLL_CTL_MOD, c->fd, &ev) == 0)
+		c->polling_out = want;
+	else
+		c->dead = 1;
+}
+
 static void
 srv_accept(struct server *srv, int lfd)
 {
 	struct srv_client	*c;
+	struct epoll_event	 ev;
 	struct ucred		 cred;
 	socklen_t		 len = sizeof cred;
 	int			 fd;
@@ -1275,6 +1327,15 @@ srv_accept(struct server *srv, int lfd)
 		c->fd = fd;
 		c->role = -1;
 		c->ident = -1;
+		ev.events = EPOLLIN;
+		ev.data.ptr = c;
+		if (epoll_ctl(srv->ep, EPOLL_CTL_ADD, fd, &ev) == -1) {
+			srv_log(srv, "epoll_ctl: %s; connection refused",
+			    strerror(errno));
+			free(c);
+			close(fd);
+			continue;
+		}
 		if (srv->nclients == srv->cclients) {
 			srv->cclients = srv->cclients ? srv->cclients * 2 : 64;
 			srv->clients = xreallocarray(srv->clients,
@@ -1295,7 +1356,7 @@ srv_accept(struct server *srv, int lfd)
 static void
 srv_client_free(struct srv_client *c)
 {
-	close(c->fd);
+	close(c->fd);		/* leaves the epoll set: never dup'd */
 	free(c->in);
 	free(c->out);
 	free(c);
@@ -1412,6 +1473,11 @@ server_new(struct exercise *ex, struct journal *j,
 	srv->ex = ex;
 	srv->j = j;
 	srv->cfg = *cfg;
+	if ((srv->ep = epoll_create1(EPOLL_CLOEXEC)) == -1) {
+		error_set(e, ERR_IO, "epoll_create1: %s", strerror(errno));
+		free(srv);
+		return NULL;
+	}
 	if (srv->cfg.max_clients == 0)
 		srv->cfg.max_clients = 10000;
 	if (srv->cfg.max_output == 0)
@@ -1454,6 +1520,8 @@ server_new(struct exercise *ex, struct journal *j,
 		}
 		free(path);
 	}
+	if (srv_listen(srv, 1, e) != 0)
+		goto fail;
 	if (cfg->tokens_path != NULL && cfg->tokens_in == NULL) {
 		snprintf(srv->tokens_file, sizeof srv->tokens_file, "%s",
 		    cfg->tokens_path);
@@ -1497,6 +1565,7 @@ server_free(struct server *srv)
 		rmdir(srv->sockdir);
 		free(srv->sockdir);
 	}
+	close(srv->ep);
 	for (i = 0; i < srv->nevents; i++) {
 		free(srv->events[i].line);
 		free(srv->events[i].roles);
@@ -1603,12 +1672,12 @@ server_stats(const struct server *srv, struct server_stats *st)
 int
 server_run(struct server *srv, volatile int *stop, struct error *e)
 {
-	struct pollfd	*pfd = NULL;
-	struct timespec	 ts;
-	size_t		 cap = 0, n, i;
-	int		 ended_passes = 0;
-	sim_time	 next;
-	int64_t		 now, at, timeout;
+	struct epoll_event	 evs[SRV_EVENTS];
+	struct timespec		 ts;
+	size_t			 i;
+	int			 ended_passes = 0, k, n;
+	sim_time		 next;
+	int64_t			 now, at, timeout;
 
 	while (!(stop != NULL && *stop)) {
 		now = srv_wall();
@@ -1625,12 +1694,14 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 			srv->journal_failed = 1;
 		if (srv->journal_failed) {
 			*e = srv->journal_err;
-			free(pfd);
 			return -1;
 		}
-		for (i = 0; i < srv->nclients; i++)
-			if (srv->clients[i]->outlen > 0)
-				srv_flush(srv, srv->clients[i]);
+		for (i = 0; i < srv->nclients; i++) {
+			struct srv_client *c = srv->clients[i];
+			if (c->outlen > 0)
+				srv_flush(srv, c);
+			srv_poll_out(srv, c);
+		}
 		srv_sweep(srv);
 		/* at most twice a second: thousands joining at once must not
 		 * cost thousands of rosters to every observer */
@@ -1648,30 +1719,13 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 				if (srv->clients[i]->outlen > 0)
 					break;
 			if ((i == srv->nclients || ++ended_passes > 50) &&
-			    srv_hotwash_over(srv)) {
-				free(pfd);
+			    srv_hotwash_over(srv))
 				return 0;
-			}
 		}
 
-		n = srv->nlisten + srv->nclients;
-		if (n > cap) {
-			cap = n * 2;
-			pfd = xreallocarray(pfd, cap, sizeof *pfd);
-		}
-		for (i = 0; i < srv->nlisten; i++) {
-			pfd[i].fd = srv->lfd[i];
-			pfd[i].events = srv_wall() < srv->accept_pause ? 0 :
-			    POLLIN;
-		}
-		for (i = 0; i < srv->nclients; i++) {
-			pfd[srv->nlisten + i].fd = srv->clients[i]->fd;
-			pfd[srv->nlisten + i].events = POLLIN |
-			    (srv->clients[i]->outlen > 0 ? POLLOUT : 0);
-		}
-		/* sleep until the next event's wall time, to the ns (ppoll:
-		 * a poll timeout in ms would make every event up to 1 ms
-		 * late), or a second at most */
+		/* sleep until the next event's wall time, to the ns (a
+		 * timeout in ms would make every event up to 1 ms late), or
+		 * a second at most */
 		timeout = NS_PER_SEC;
 		now = srv_wall();
 		if (srv->state == ST_RUNNING &&
@@ -1684,27 +1738,38 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 		if (srv->roster_dirty && srv->roster_next - now < timeout)
 			timeout = srv->roster_next > now ? srv->roster_next -
 			    now : 0;
+		if (now < srv->accept_pause) {
+			if (srv->listening == 2)
+				srv_listen(srv, 0, NULL);
+			if (srv->accept_pause - now < timeout)
+				timeout = srv->accept_pause - now;
+		} else if (srv->listening == 1)
+			srv_listen(srv, 1, NULL);
 		if (srv->state == ST_ENDED)	/* draining, or the hot wash */
 			timeout = ended_passes <= 50 && srv_draining(srv) ?
 			    20 * NS_PER_MS : 250 * NS_PER_MS;
 		ts.tv_sec = timeout / NS_PER_SEC;
 		ts.tv_nsec = timeout % NS_PER_SEC;
-		if (ppoll(pfd, n, &ts, NULL) == -1 && errno != EINTR) {
-			error_set(e, ERR_IO, "poll: %s", strerror(errno));
-			free(pfd);
+		if ((k = epoll_pwait2(srv->ep, evs, SRV_EVENTS, &ts,
+		    NULL)) == -1 && errno == ENOSYS)	/* before Linux 5.11 */
+			k = epoll_wait(srv->ep, evs, SRV_EVENTS, (int)((timeout +
+			    NS_PER_MS - 1) / NS_PER_MS));
+		if (k == -1 && errno != EINTR) {
+			error_set(e, ERR_IO, "epoll_wait: %s", strerror(errno));
 			return -1;
 		}
-		for (i = 0; i < srv->nlisten; i++)
-			if (pfd[i].revents & POLLIN)
-				srv_accept(srv, srv->lfd[i]);
-		for (i = 0; i < n - srv->nlisten && i < srv->nclients; i++) {
-			struct srv_client *c = srv->clients[i];
-			short rev = pfd[srv->nlisten + i].revents;
-			if (rev & (POLLIN | POLLHUP | POLLERR))
+		/* clients are freed only by the sweep: every pointer here is
+		 * good, a client marked dead is passed over */
+		for (n = 0; n < k; n++) {
+			struct srv_client *c = evs[n].data.ptr;
+			if (evs[n].data.u64 & SRV_LISTENER)
+				srv_accept(srv, srv->lfd[evs[n].data.u64 &
+				    ~SRV_LISTENER]);
+			else if (!c->dead && (evs[n].events & (EPOLLIN |
+			    EPOLLHUP | EPOLLERR)))
 				srv_read(srv, c);
 		}
 	}
-	free(pfd);
 	return 0;
 }
 

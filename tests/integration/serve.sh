@@ -259,14 +259,16 @@ expect_eq "resumed: one note" "1" "$(grep -c '"type":"note"' k.jsonl)"
 expect_eq "resumed: two shares" "2" "$(grep -c '"type":"share"' k.jsonl)"
 
 # A journal that ends with the server's own record (a chat) resumes.
+# The start and the chat arrive in one write, so one pass reads both: the
+# start's T+0 events must be journaled before the chat, as a resume
+# replays them (they were after it, and the resume refused the journal).
 "$TTXSIM" serve --journal c.jsonl --listen "unix:$TMP/c1" \
     "$ROOT/scenarios/tutorial.lua" > c1.out 2>&1 &
 pid=$!
 wait_text c1.out "(mode 0600)"
 "$CLIENT" "$TMP/c1" c-tokens.txt > cc.out 2>&1 <<'SCRIPT' ||
 conn C control F
-send C {"type":"start","id":1}
-send C {"type":"chat","id":2,"to":{"role":"ncsc-im"},"text":"Last words"}
+raw C {"type":"start","id":1}\x0a{"type":"chat","id":2,"to":{"role":"ncsc-im"},"text":"Last words"}
 expect C {"type":"ok","re":2}
 SCRIPT
     fail "chat before the kill"
@@ -277,6 +279,9 @@ pid=$!
 wait_text c2.out "Resumed: consoles may reconnect."
 expect_has "resumed after a final chat" "after checking 4 records" \
     "$(cat c2.out)"
+expect_eq "T+0 before the chat read with the start" "command start phase chat" \
+    "$(sed 1d c.jsonl | sed -n 's/.*"type":"\([a-z]*\)".*/\1/p' | head -4 |
+    tr '\n' ' ' | sed 's/ $//')"
 kill -TERM "$pid"
 wait_exit "$pid"
 
