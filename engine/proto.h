@@ -143,7 +143,7 @@ enum proto_field_kind {
 	X(PR_RATE, "rating", PF_RATING, 1)			\
 	X(PR_HOTWASH, "id", PF_ID, 1)				\
 	X(PR_HOTWASH, "question", PF_INT, 1)			\
-	X(PR_HOTWASH, "text", PF_TEXT, 1)			\
+	X(PR_HOTWASH, "text", PF_TEXT, 0)	/* none: passed over */			\
 	X(PR_PING, "id", PF_ID, 1)
 
 /* A decoded request.  json is the parsed line (owned); id points into it

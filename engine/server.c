@@ -874,6 +874,10 @@ srv_handle(struct srv_req *q)
 		if (k < 0 || (size_t)k >= ex->nhotwash)
 			return srv_fail(q, PE_NOT_FOUND, "no such hot-wash "
 			    "question");
+		if (k < 64)
+			q->c->answered |= UINT64_C(1) << k;
+		if (srv_str(q->r, "text") == NULL)
+			break;		/* passed over: nothing to keep */
 		rec = cJSON_CreateObject();
 		cJSON_AddNumberToObject(rec, "seq", 0);
 		cJSON_AddStringToObject(rec, "type", "hotwash");
@@ -882,8 +886,6 @@ srv_handle(struct srv_req *q)
 		cJSON_AddNumberToObject(rec, "question", k);
 		cJSON_AddStringToObject(rec, "text", srv_str(q->r, "text"));
 		srv_record(srv, rec, AUD_STAFF, NULL, 0);
-		if (k < 64)
-			q->c->answered |= UINT64_C(1) << k;
 		break;
 	case PR_OBSERVE:
 	case PR_RATE:
@@ -989,6 +991,15 @@ srv_welcome(struct server *srv, struct srv_client *c, const cJSON *re)
 			cJSON_AddNumberToObject(r, "fired", in->fired);
 			if (in->notes != NULL)
 				cJSON_AddStringToObject(r, "notes", in->notes);
+			cJSON_AddItemToArray(a, r);
+		}
+		/* and when the phases begin, for what comes next */
+		a = cJSON_AddArrayToObject(x, "phases");
+		for (i = 0; i < ex->nphases; i++) {
+			r = cJSON_CreateObject();
+			cJSON_AddStringToObject(r, "id", ex->phases[i].id);
+			cJSON_AddNumberToObject(r, "at",
+			    (double)ex->phases[i].at);
 			cJSON_AddItemToArray(a, r);
 		}
 		a = cJSON_AddArrayToObject(x, "objectives");

@@ -31,7 +31,8 @@ static int	cmd_run_exec(int, char **);
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
-	.usage = "[--solo] [--seed N] [--speed X] [--journal FILE] FILE\n"
+	.usage = "[--solo] [--listen HOST:PORT]... [--seed N] [--speed X] "
+	    "[--journal FILE] FILE\n"
 	    "       ttxsim run --headless [-v] [--seed N] [--bots random|first] "
 	    "[--choose INJECT=CHOICE]... [--journal FILE | --no-journal] "
 	    "[--speed X] FILE\n"
@@ -46,6 +47,8 @@ const struct cmd_entry cmd_run_entry = {
 	    "back to it.\n\n"
 	    "  --solo                one terminal plays every role as well:\n"
 	    "                        > switches between control and the roles\n"
+	    "  --listen HOST:PORT    players may also join over TCP here (the\n"
+	    "                        console uses a private Unix socket)\n"
 	    "  --headless            run at full speed with bots playing every\n"
 	    "                        role, then print the outcome\n"
 	    "  --seed N              the random seed (default: a fresh one,\n"
@@ -80,6 +83,8 @@ const struct cmd_entry cmd_run_entry = {
 
 struct run_opts {
 	int		 headless, verbose, no_journal, solo, bots_given;
+	const char	*listen[LIVE_MAX_LISTEN];	/* live: TCP too */
+	int		 nlisten;
 	const char	*speed_arg, *seed_arg;	/* for a live exercise */
 	double		 speed;			/* 0: unpaced */
 	const char	*resume;
@@ -306,6 +311,7 @@ run_parse(int argc, char **argv, struct run_opts *o)
 		{ "speed", required_argument, NULL, 'S' },
 		{ "resume", required_argument, NULL, 'R' },
 		{ "solo", no_argument, NULL, 'O' },
+		{ "listen", required_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -374,6 +380,12 @@ run_parse(int argc, char **argv, struct run_opts *o)
 		case 'O':
 			o->solo = 1;
 			break;
+		case 'L':
+			if (o->nlisten == LIVE_MAX_LISTEN)
+				return cmd_usage_error(ce, "--listen: at most "
+				    "%d", LIVE_MAX_LISTEN);
+			o->listen[o->nlisten++] = optarg;
+			break;
 		case 'h':
 			cmd_usage(ce, stdout);
 			return -1;
@@ -400,9 +412,9 @@ run_parse(int argc, char **argv, struct run_opts *o)
 		return cmd_usage_error(ce, "--resume, --choose, --bots, -v and "
 		    "--no-journal go with --headless (a live exercise is "
 		    "resumed with `ttxsim serve --resume')");
-	if (o->headless && o->solo)
-		return cmd_usage_error(ce, "--solo is a live exercise: not "
-		    "with --headless");
+	if (o->headless && (o->solo || o->nlisten))
+		return cmd_usage_error(ce, "--solo and --listen are for a live "
+		    "exercise: not with --headless");
 	return 0;
 }
 
@@ -517,7 +529,9 @@ cmd_run_exec(int argc, char **argv)
 	if (!o.headless) {
 		struct live_opts lo = { .scenario = argv[optind],
 		    .journal = o.journal_path, .speed = o.speed_arg,
-		    .seed = o.seed_arg, .solo = o.solo };
+		    .seed = o.seed_arg, .solo = o.solo,
+		    .nlisten = o.nlisten };
+		memcpy(lo.listen, o.listen, sizeof lo.listen);
 		free(o.choose);
 		return live_run(&lo);
 	}

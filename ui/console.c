@@ -138,7 +138,7 @@ console_run(struct console_session *s, size_t n)
 			conn_state(&s[cur], state, sizeof state);
 			hint[0] = '\0';
 			if (n > 1)
-				snprintf(hint, sizeof hint, "[%s: > next role]",
+				snprintf(hint, sizeof hint, "[%s: >/< role]",
 				    s[cur].label);
 			draw_view(&s[cur].view, now, state, n > 1 ? hint :
 			    NULL);
@@ -167,9 +167,9 @@ console_run(struct console_session *s, size_t n)
 		while ((key = draw_key()) != -1) {
 			if (key == -2 || key == 0)
 				continue;
-			if (key == '>' && n > 1 && s[cur].view.prompt.kind ==
-			    VP_NONE) {
-				cur = (cur + 1) % n;
+			if ((key == '>' || key == '<') && n > 1 &&
+			    s[cur].view.prompt.kind == VP_NONE) {
+				cur = (cur + (key == '>' ? 1 : n - 1)) % n;
 				continue;
 			}
 			a = view_key(&s[cur].view, key, now, &req);

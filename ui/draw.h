@@ -16,7 +16,7 @@ void	draw_init(void);
 void	draw_end(void);
 /* Draw everything.  conn_state is "connected", "reconnecting: ...";
  * switch_hint names the other roles in solo play, or NULL. */
-void	draw_view(const struct view *v, int64_t wall, const char *conn_state,
+void	draw_view(struct view *v, int64_t wall, const char *conn_state,
 	    const char *switch_hint);
 /* Read one key, mapped to the view's key codes; -1 if none is waiting.
  * Text arrives as UTF-8 bytes, one per call. */

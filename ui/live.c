@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "console.h"
 #include "live.h"
+#include "xmalloc.h"
 
 #define LIVE_MAX_ROLES	15
 
@@ -30,6 +31,7 @@ struct started {
 	char	 sock[600];
 	char	 tokens[600];
 	char	 journal[600];
+	char	 dir[64];	/* a private one for the socket, or "" */
 };
 
 static void
@@ -64,7 +66,8 @@ log_value(const char *log, const char *key, char *out, size_t len)
 static int
 start_server(const struct live_opts *o, struct started *st)
 {
-	const char	*argv[16];
+	const char	*argv[16 + 2 * LIVE_MAX_LISTEN];
+	char		 own[128];
 	char		 self[1024];
 	ssize_t		 n;
 	int		 argc = 0, fd, status, i;
@@ -90,6 +93,23 @@ start_server(const struct live_opts *o, struct started *st)
 	if (o->seed) {
 		argv[argc++] = "--seed";
 		argv[argc++] = o->seed;
+	}
+	if (o->nlisten > 0) {
+		/* TCP for the players, and a socket of our own for the
+		 * consoles (serve makes one only when given no address) */
+		snprintf(st->dir, sizeof st->dir, "%s", "/tmp/ttxsim-XXXXXX");
+		if (mkdtemp(st->dir) == NULL) {
+			fprintf(stderr, "ttxsim run: mkdtemp: %s\n",
+			    strerror(errno));
+			return -1;
+		}
+		snprintf(own, sizeof own, "unix:%s/socket", st->dir);
+		argv[argc++] = "--listen";
+		argv[argc++] = own;
+		for (i = 0; i < o->nlisten; i++) {
+			argv[argc++] = "--listen";
+			argv[argc++] = o->listen[i];
+		}
 	}
 	argv[argc++] = o->scenario;
 	argv[argc] = NULL;
@@ -124,6 +144,8 @@ start_server(const struct live_opts *o, struct started *st)
 		sleep_ms(50);
 	}
 	kill(st->pid, SIGTERM);
+	if (st->dir[0] != '\0')
+		rmdir(st->dir);
 	fprintf(stderr, "ttxsim run: the server did not start; it said:\n");
 	{
 		char	 line[1024];
@@ -158,6 +180,23 @@ read_roles(const char *file, char names[][256], char toks[][64],
 	return n;
 }
 
+/* How players join, for the console and the terminal after it. */
+static char *
+join_text(const struct live_opts *o, const struct started *st)
+{
+	char	*s, *t;
+	int	 i;
+
+	s = xasprintf("Players join: ttxsim join --tokens %s --role ROLE "
+	    "unix:%s", st->tokens, st->sock);
+	for (i = 0; i < o->nlisten; i++) {
+		t = xasprintf("%s (or %s)", s, o->listen[i]);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
 int
 live_run(const struct live_opts *o)
 {
@@ -167,7 +206,7 @@ live_run(const struct live_opts *o)
 	struct started		 st;
 	size_t			 n, i, first, k = 0;
 	int			 status, rc, ended;
-	char			*report;
+	char			*report, *join;
 	const char		*user = getenv("USER");
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -195,6 +234,10 @@ live_run(const struct live_opts *o)
 	    "facilitator", NULL);
 	s[k].label = "control";
 	view_init(&s[k].view);
+	/* in sight while the console has the terminal */
+	s[k].view.join = join_text(o, &st);
+	snprintf(s[k].view.status, sizeof s[k].view.status, "%s",
+	    s[k].view.join);
 	k++;
 	for (i = 0; o->solo && i < n; i++) {
 		if (i == first)
@@ -213,10 +256,13 @@ live_run(const struct live_opts *o)
 		conn_free(s[i].conn);
 		view_free(&s[i].view);
 	}
-	printf("Players join with:\n  ttxsim join --tokens %s --role ROLE "
-	    "unix:%s\n", st.tokens, st.sock);
+	join = join_text(o, &st);
+	printf("%s\n", join);
+	free(join);
 	if (ended) {
 		waitpid(st.pid, &status, 0);
+		if (st.dir[0] != '\0')
+			rmdir(st.dir);
 		printf("The exercise has ended.\njournal: %s\n", st.journal);
 		if (report != NULL)
 			printf("report: %s\n", report);

@@ -61,6 +61,21 @@ joined(const cJSON *a)
 	return s;
 }
 
+/* Whether role is a word of list, " a  b " (the commas gone). */
+static int
+listed(const char *list, const char *role)
+{
+	size_t		 len = strlen(role);
+	const char	*p;
+
+	if (list == NULL || len == 0)
+		return 0;
+	for (p = list; (p = strstr(p, role)) != NULL; p += len)
+		if (p > list && p[-1] == ' ' && p[len] == ' ')
+			return 1;
+	return 0;
+}
+
 void
 view_init(struct view *v)
 {
@@ -100,6 +115,7 @@ item_free(struct vitem *it)
 	free(it->inject);
 	free(it->decided);
 	free(it->to);
+	free(it->acked_by);
 	for (i = 0; i < it->nchoices; i++) {
 		free(it->choices[i].id);
 		free(it->choices[i].label);
@@ -139,10 +155,14 @@ exercise_free_parts(struct view *v)
 		free(v->objectives[i].verdict);
 	}
 	free(v->objectives);
+	for (i = 0; i < v->nphases; i++)
+		free(v->phases[i].id);
+	free(v->phases);
 	v->roles = NULL;
 	v->injects = NULL;
 	v->objectives = NULL;
-	v->nroles = v->ninjects = v->nobjectives = 0;
+	v->phases = NULL;
+	v->nroles = v->ninjects = v->nobjectives = v->nphases = 0;
 }
 
 void
@@ -162,6 +182,7 @@ view_free(struct view *v)
 	free(v->title);
 	free(v->summary);
 	free(v->report);
+	free(v->join);
 	free(v->current);
 	for (i = 0; i < v->nhotwash; i++)
 		free(v->hotwash[i]);
@@ -224,6 +245,8 @@ line_add(struct view *v, int64_t t, char *text)
 	v->lines[v->nlines].t = t;
 	v->lines[v->nlines].text = text;
 	v->nlines++;
+	if (v->tl_back > 0)	/* scrolled back: stay on the same entries */
+		v->tl_back++;
 }
 
 static void
@@ -284,6 +307,14 @@ welcome(struct view *v, const cJSON *m, int64_t wall)
 		    cJSON_GetObjectItemCaseSensitive(it, "contingency"));
 		in->fired = (int)num(it, "fired", 0);
 		in->at = num(it, "at", -1);
+	}
+	a = cJSON_GetObjectItemCaseSensitive(x, "phases");
+	n = (size_t)cJSON_GetArraySize(a);
+	v->phases = xcalloc(n + 1, sizeof *v->phases);
+	cJSON_ArrayForEach(it, a) {
+		v->phases[v->nphases].id = xstrdup(str(it, "id") ?
+		    str(it, "id") : "?");
+		v->phases[v->nphases++].at = num(it, "at", -1);
 	}
 	a = cJSON_GetObjectItemCaseSensitive(x, "objectives");
 	n = (size_t)cJSON_GetArraySize(a);
@@ -521,6 +552,13 @@ record(struct view *v, const cJSON *r, const char *type)
 		    (role != NULL && v->role != NULL &&
 		    strcmp(role, v->role) == 0)))
 			it->acked = 1;
+		if (type[0] != 't' && role != NULL && v->kind != VK_PLAYER &&
+		    !listed(it->acked_by, role)) {
+			char *by = xasprintf("%s %s ", it->acked_by ?
+			    it->acked_by : " ", role);
+			free(it->acked_by);
+			it->acked_by = by;
+		}
 	} else if (strcmp(type, "share") == 0)
 		message(v, r, VI_SHARE, t);
 	else if (strcmp(type, "chat") == 0)
@@ -554,7 +592,7 @@ record(struct view *v, const cJSON *r, const char *type)
 			free(v->report);
 			v->report = xstrdup(str(r, "report"));
 		}
-		if (v->kind == VK_PLAYER && v->nhotwash == 0) {
+		if (v->nhotwash == 0) {	/* staff: to say it is on */
 			const cJSON *q;
 			cJSON_ArrayForEach(q, cJSON_GetObjectItemCaseSensitive(
 			    r, "hotwash")) {
@@ -565,7 +603,8 @@ record(struct view *v, const cJSON *r, const char *type)
 				v->hotwash[v->nhotwash++] =
 				    xstrdup(q->valuestring);
 			}
-			hotwash_next(v);
+			if (v->kind == VK_PLAYER)
+				hotwash_next(v);
 		}
 	}
 }
@@ -609,7 +648,9 @@ view_now(const struct view *v, int64_t wall)
 {
 	int64_t	t = v->clock_t;
 
-	if (strcmp(v->state, "running") == 0 && wall > v->clock_wall)
+	/* cut off, the console cannot know the clock: it stops */
+	if (strcmp(v->state, "running") == 0 && v->connected &&
+	    wall > v->clock_wall)
 		t += (int64_t)((double)(wall - v->clock_wall) * v->speed);
 	return t;
 }
@@ -639,21 +680,23 @@ view_unread(const struct view *v)
 size_t
 view_overdue(const struct view *v, const char *role, int64_t now)
 {
-	size_t	i, n = 0, len = strlen(role);
-	char	*p;
+	size_t	i, n = 0;
 
-	for (i = 0; i < v->nitems; i++) {
-		if (view_deadline(&v->items[i], now) != VD_OVERDUE ||
-		    v->items[i].to == NULL)
-			continue;
-		/* " a  b " after the commas went: a word of its own */
-		for (p = v->items[i].to; (p = strstr(p, role)) != NULL;
-		    p += len)
-			if (p[-1] == ' ' && p[len] == ' ') {
-				n++;
-				break;
-			}
-	}
+	for (i = 0; i < v->nitems; i++)
+		n += view_deadline(&v->items[i], now) == VD_OVERDUE &&
+		    listed(v->items[i].to, role);
+	return n;
+}
+
+size_t
+view_waiting(const struct view *v, const char *role)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < v->nitems; i++)
+		n += v->items[i].kind == VI_INJECT &&
+		    listed(v->items[i].to, role) &&
+		    !listed(v->items[i].acked_by, role);
 	return n;
 }
 
@@ -745,7 +788,7 @@ text_open(struct view *v, int action, int step, const char *title,
 static void
 hotwash_next(struct view *v)
 {
-	char	title[128];
+	char	title[512];
 
 	if (v->hw_next >= v->nhotwash)
 		return;
@@ -793,6 +836,13 @@ roles_prompt(struct view *v, int action, const char *title, int multi)
 	}
 }
 
+/* Whether up and down move through the staff's timeline. */
+static int
+timeline_pane(const struct view *v)
+{
+	return v->kind != VK_PLAYER && v->pane == 0;
+}
+
 /* Open the prompt for an action, or make its request straight away. */
 /* Choosing a held inject to fire: the status line gives its notes for
  * controllers (the list is too narrow for them). */
@@ -818,6 +868,8 @@ start_action(struct view *v, enum view_action a, cJSON **req)
 	char		*label, *key;
 
 	pending_drop(v);
+	if (it != NULL && !timeline_pane(v))
+		it->unread = 0;		/* acted on: it has been read */
 	switch (a) {
 	case VA_ACK:
 		if (it == NULL || it->kind != VI_INJECT) {
@@ -954,7 +1006,7 @@ prompt_done(struct view *v, cJSON **req)
 	int		 a = p->action;
 	size_t		 i;
 
-	if ((p->kind == VP_TEXT && p->len == 0)) {
+	if (p->kind == VP_TEXT && p->len == 0 && a != VA_HOTWASH) {
 		snprintf(v->status, sizeof v->status, "Nothing to send.");
 		return VA_REDRAW;
 	}
@@ -1096,7 +1148,8 @@ prompt_done(struct view *v, cJSON **req)
 	case VA_HOTWASH:
 		*req = request(v, "hotwash");
 		cJSON_AddNumberToObject(*req, "question", p->step);
-		cJSON_AddStringToObject(*req, "text", p->text);
+		if (p->len > 0)		/* else passed over */
+			cJSON_AddStringToObject(*req, "text", p->text);
 		prompt_close(&v->prompt);
 		hotwash_next(v);
 		return VA_REQUEST;
@@ -1137,14 +1190,19 @@ prompt_key(struct view *v, int key, cJSON **req)
 	struct vprompt	*p = &v->prompt;
 	int		 a;
 
+	if (key == VIEW_KEY_ESC && p->action == VA_HOTWASH) {
+		/* the server waits for every player's answer or pass */
+		p->len = 0;
+		p->text[0] = '\0';
+		v->status[0] = '\0';
+		a = prompt_done(v, req);
+		snprintf(v->status, sizeof v->status, "Skipped.");
+		return a;
+	}
 	if (key == VIEW_KEY_ESC) {
-		a = p->action;
 		prompt_close(p);
 		pending_drop(v);
-		snprintf(v->status, sizeof v->status, a == VA_HOTWASH ?
-		    "Skipped." : "Cancelled.");
-		if (a == VA_HOTWASH)
-			hotwash_next(v);
+		snprintf(v->status, sizeof v->status, "Cancelled.");
 		return VA_REDRAW;
 	}
 	switch (p->kind) {
@@ -1248,7 +1306,7 @@ enum view_action
 view_key(struct view *v, int key, int64_t wall, cJSON **req)
 {
 	enum view_action	a;
-	size_t			page = 10;
+	size_t			page = v->page > 0 ? (size_t)v->page : 10;
 
 	(void)wall;
 	*req = NULL;
@@ -1270,22 +1328,48 @@ view_key(struct view *v, int key, int64_t wall, cJSON **req)
 		return VA_SWITCH;
 	case VIEW_KEY_UP:
 	case 'k':
-		if (v->sel > 0)
+		if (timeline_pane(v))
+			v->tl_back += v->tl_back + 1 < v->nlines;
+		else if (v->sel > 0) {
 			v->sel--;
+			v->scroll = 0;
+		}
 		break;
 	case VIEW_KEY_DOWN:
 	case 'j':
-		if (v->sel + 1 < v->nitems)
+		if (timeline_pane(v))
+			v->tl_back -= v->tl_back > 0;
+		else if (v->sel + 1 < v->nitems) {
 			v->sel++;
+			v->scroll = 0;
+		}
 		break;
 	case VIEW_KEY_PGUP:
-		v->sel = v->sel > page ? v->sel - page : 0;
-		break;
+	case 'b':
+		if (timeline_pane(v))
+			v->tl_back = v->tl_back + page + 1 < v->nlines ?
+			    v->tl_back + page : v->nlines ? v->nlines - 1 : 0;
+		else
+			v->scroll = v->scroll > (int)page ? v->scroll -
+			    (int)page : 0;
+		return VA_REDRAW;
 	case VIEW_KEY_PGDN:
-		v->sel = v->sel + page < v->nitems ? v->sel + page :
-		    v->nitems ? v->nitems - 1 : 0;
+		if (timeline_pane(v)) {
+			v->tl_back = v->tl_back > page ? v->tl_back - page : 0;
+			return VA_REDRAW;
+		}
+		v->scroll += (int)page;		/* the drawing bounds it */
+		break;
+	case VIEW_KEY_END:
+		v->tl_back = 0;
+		return VA_REDRAW;
+	case ' ':
+		if (v->kind != VK_PLAYER)
+			goto other;	/* the facilitator's clock */
+		v->scroll += (int)page;
 		break;
 	default:
+	other:
 		if (v->ended)
 			return VA_NONE;
 		if (v->kind == VK_PLAYER)
@@ -1300,7 +1384,7 @@ view_key(struct view *v, int key, int64_t wall, cJSON **req)
 			snprintf(v->status, sizeof v->status, "Sending...");
 		return a;
 	}
-	if (v->nitems > 0)
+	if (v->nitems > 0 && !timeline_pane(v))
 		v->items[v->sel].unread = 0;
 	return VA_REDRAW;
 }
@@ -1322,11 +1406,11 @@ view_keyhelp(const struct view *v)
 		break;
 	}
 	if (v->kind == VK_CONTROL)
-		return "space start/pause  n next event  +/- speed  f fire  "
-		    "a ad hoc  o observe  r rate  c chat  e end  tab pane  "
-		    "? help  q quit";
+		return "space clock  n next  +/- speed  f fire  a ad hoc  "
+		    "o observe  r rate  c chat  e end  tab inbox  ? help";
 	if (v->kind == VK_OBSERVER)
-		return "o observe  r rate  tab pane  up/down  ? help  q quit";
-	return "up/down select  a ack  d decide  n sitrep  s share  c chat  "
-	    "i ask control  ? help  q quit";
+		return "o observe  r rate  tab timeline/inbox  pgup/pgdn  "
+		    "? help  q quit";
+	return "a ack  d decide  n sitrep  s share  c chat  i ask control  "
+	    "space more  ? help";
 }

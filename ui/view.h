@@ -39,6 +39,7 @@ struct vitem {
 	struct vchoice	*choices;
 	size_t		 nchoices;
 	int		 acked, timed_out;
+	char		*acked_by;	/* staff: roles that did, " a b " */
 	char		*decided;	/* the choice taken, by anyone */
 	/* shares */
 	int		 share;		/* its number, or -1 */
@@ -68,6 +69,11 @@ struct vinject {			/* staff: the script's injects */
 	int64_t		 at;		/* ms, or -1 when held */
 };
 
+struct vphase {				/* staff: when each begins */
+	char		*id;
+	int64_t		 at;		/* ms */
+};
+
 struct vobjective {
 	char		*id, *text, *verdict;
 };
@@ -79,7 +85,7 @@ struct vprompt {
 	enum vprompt_kind kind;
 	int		 action;	/* VA_* that opened it */
 	int		 step;
-	char		 title[128];
+	char		 title[512];
 	char		**opts;		/* VP_PICK, VP_MULTI: labels */
 	char		**keys;		/* and what each stands for */
 	int		*marked;	/* VP_MULTI */
@@ -101,6 +107,8 @@ struct view {
 	size_t		 norgs;
 	struct vinject	*injects;
 	size_t		 ninjects;
+	struct vphase	*phases;
+	size_t		 nphases;
 	struct vobjective *objectives;
 	size_t		 nobjectives;
 	int		 control_n, observers_n;
@@ -113,13 +121,18 @@ struct view {
 	struct vitem	*items;			/* newest last */
 	size_t		 nitems, citems;
 	size_t		 sel;			/* selected item */
+	int		 scroll;		/* its text: rows scrolled */
+	int		 page;			/* rows a page scrolls (drawn) */
 	int		 pane;			/* staff: 0 timeline, 1 inbox */
+	size_t		 tl_back;		/* timeline: entries back from
+						 * the newest; 0 follows it */
 	struct vline	*lines;
 	size_t		 nlines, clines;
 
 	int		 connected;
 	int		 ended;
 	char		*report;
+	char		*join;			/* how players join, or NULL */
 	char		**hotwash;		/* the questions, after the end */
 	size_t		 nhotwash, hw_next;
 	char		 status[256];		/* the last result or error */
@@ -146,6 +159,8 @@ void		 view_apply(struct view *v, const cJSON *msg, int64_t wall);
 int64_t		 view_now(const struct view *v, int64_t wall);
 enum vdeadline	 view_deadline(const struct vitem *it, int64_t now);
 size_t		 view_unread(const struct view *v);
+/* Injects delivered to role that it has not acknowledged (staff). */
+size_t		 view_waiting(const struct view *v, const char *role);
 /* Deliveries to role that are past their deadline with no decision. */
 size_t		 view_overdue(const struct view *v, const char *role,
 		     int64_t now);
@@ -170,5 +185,6 @@ const char	*view_kind_name(enum vitem_kind k);
 #define VIEW_KEY_SEND	0x1007	/* ctrl-d: send the text */
 #define VIEW_KEY_PGUP	0x1008
 #define VIEW_KEY_PGDN	0x1009
+#define VIEW_KEY_END	0x100a
 
 #endif

@@ -89,8 +89,13 @@ keys P2 Enter
 wait_screen P2 "Done."
 keys P2 s Space Enter Down Down Enter
 wait_screen F "ncsc-im shared TLP:RED to control-room: Utility"
-wait_screen P1 "3 unread"
-wait_screen P1 "RED Utility intrusion"
+wait_screen P1 "2 unread"
+wait_screen P1 "RED          ncsc-im        Utility intrusion"
+# each label in its colour: RED red, AMBER yellow (the colour pair used
+# to be dropped when a character was put, leaving only bold)
+colours=$($TM capture-pane -e -p -t P1 | sed -n 2,4p)
+expect_has "TLP:RED in red" "$(printf '\033[31mRED')" "$colours"
+expect_has "TLP:AMBER in yellow" "$(printf '\033[33mAMBER')" "$colours"
 keys P1 Down Down
 wait_screen P1 "TLP:RED"
 keys P1 s
@@ -119,14 +124,14 @@ wait_screen F "Observation on coordinate at press-call: The control"
 keys F e
 wait_screen F "End the exercise for everyone?"
 keys F y
-wait_screen F "The exercise has ended. Report: c-report.md"
+wait_screen F "players are in the hot wash.  The report follows in c-report.md"
 wait_screen P2 "The exercise has ended. Report: c-report.md"
 # the hot wash: each player is asked the scenario's questions
 wait_screen P2 "Hot wash 1/2: What would you do differently?"
 keys P2 "Call CISA in the first hour" C-d
 wait_screen P2 "Hot wash 2/2: Who else should have been told?"
 keys P2 Escape
-wait_screen P2 "up/down select  a ack"
+wait_screen P2 "a ack  d decide"
 keys P2 q
 wait_screen P2 "console-exit=0"
 keys P1 Escape Escape q
@@ -206,7 +211,7 @@ wait_text h2.out "(mode 0600)"
 grep -q "Listening on" h2.out || { fail "resume"; cat h2.out; }
 wait_screen H "running x1 | connected"
 expect_eq "no duplicate after the reconnect" "1" \
-    "$(screen H | grep -c '00:00 Chat')"
+    "$(screen H | grep -cE '^.00:00 .* Chat')"
 kill -TERM "$pid"
 wait "$pid" 2>/dev/null
 
@@ -219,13 +224,14 @@ keys SOLO Space n
 wait_screen SOLO "Inject setpoint to control-room"
 keys SOLO ">"
 wait_screen SOLO "control-room (solo)"
-wait_screen SOLO "[control-room: > next role]"
+wait_screen SOLO "[control-room: >/< role]"
 keys SOLO a d 1
 wait_screen SOLO "decided"
 keys SOLO ">" ">"
 wait_screen SOLO "control-room (solo) decided setpoint: report"
 keys SOLO e y
-wait_screen SOLO "The exercise has ended. Report: $TMP/solo-report.md"
+wait_screen SOLO "The report follows in"
+wait_screen SOLO "solo-report.md.  q leaves."
 keys SOLO q
 wait_screen SOLO "console-exit=0"
 expect_has "solo: where the report is" "report: $TMP/solo-report.md" \

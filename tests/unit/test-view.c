@@ -345,13 +345,119 @@ START_TEST(hotwash_after_the_end)
 	    "\"id\":1,\"question\":0,\"text\":\"Fast call\"}");
 	ck_assert_str_eq(v.prompt.title, "Hot wash 2/3: What next? "
 	    "(ctrl-d sends, esc skips)");
-	press(&v, VIEW_KEY_ESC);
+	/* a question passed over is said to the server, which waits for
+	 * every player's answer or pass before it writes the report */
+	ck_assert_str_eq(press(&v, VIEW_KEY_ESC), "{\"type\":\"hotwash\","
+	    "\"id\":2,\"question\":1}");
 	ck_assert_str_eq(v.status, "Skipped.");
 	type_text(&v, "Ops");
 	ck_assert_str_eq(press(&v, VIEW_KEY_SEND), "{\"type\":\"hotwash\","
-	    "\"id\":2,\"question\":2,\"text\":\"Ops\"}");
+	    "\"id\":3,\"question\":2,\"text\":\"Ops\"}");
 	ck_assert_int_eq(v.prompt.kind, VP_NONE);
 	ck_assert_int_eq(press(&v, 'q')[0], '\0');
+	view_free(&v);
+}
+END_TEST
+
+/* What each role has not acknowledged, for the facilitator's roster;
+ * the timeline scrolls without touching the inbox; phases for "Next". */
+START_TEST(staff_waiting_and_scroll)
+{
+	struct view	v;
+	int		i;
+	char		rec[256];
+
+	view_init(&v);
+	apply(&v, "{\"type\":\"welcome\",\"you\":{\"kind\":\"control\"},"
+	    "\"exercise\":{\"roles\":[{\"id\":\"a\"},{\"id\":\"ab\"}],"
+	    "\"phases\":[{\"id\":\"detect\",\"at\":0},{\"id\":\"respond\","
+	    "\"at\":3600000}]},\"backlog\":[]}", 0);
+	ck_assert_uint_eq(v.nphases, 2);
+	ck_assert_str_eq(v.phases[1].id, "respond");
+	ck_assert_int_eq(v.phases[1].at, 3600000);
+	apply(&v, "{\"seq\":1,\"t\":0,\"type\":\"inject\",\"inject\":"
+	    "\"i\",\"delivery\":0,\"to\":[\"a\",\"ab\"],\"title\":\"I\"}", 0);
+	ck_assert_uint_eq(view_waiting(&v, "a"), 1);
+	ck_assert_uint_eq(view_waiting(&v, "ab"), 1);
+	/* "a" is not taken for "ab" */
+	apply(&v, "{\"seq\":2,\"t\":0,\"type\":\"ack\",\"delivery\":0,"
+	    "\"role\":\"ab\"}", 0);
+	ck_assert_uint_eq(view_waiting(&v, "a"), 1);
+	ck_assert_uint_eq(view_waiting(&v, "ab"), 0);
+	for (i = 3; i < 40; i++) {
+		snprintf(rec, sizeof rec, "{\"seq\":%d,\"t\":%d,\"type\":"
+		    "\"log\",\"text\":\"line %d\"}", i, i * 1000, i);
+		apply(&v, rec, 0);
+	}
+	v.page = 10;
+	ck_assert_int_eq(v.items[0].unread, 1);
+	press(&v, VIEW_KEY_UP);
+	ck_assert_uint_eq(v.tl_back, 1);
+	press(&v, VIEW_KEY_PGUP);
+	ck_assert_uint_eq(v.tl_back, 11);
+	/* a new entry while scrolled back: the same entries stay shown */
+	apply(&v, "{\"seq\":40,\"t\":40000,\"type\":\"log\",\"text\":"
+	    "\"new\"}", 0);
+	ck_assert_uint_eq(v.tl_back, 12);
+	press(&v, VIEW_KEY_DOWN);
+	ck_assert_uint_eq(v.tl_back, 11);
+	press(&v, VIEW_KEY_END);
+	ck_assert_uint_eq(v.tl_back, 0);
+	/* moving through the timeline read nothing in the inbox */
+	ck_assert_int_eq(v.items[0].unread, 1);
+	view_free(&v);
+}
+END_TEST
+
+/* A player scrolls the item being read; another item starts at its top;
+ * acting on an item marks it read. */
+START_TEST(reading_scrolls)
+{
+	struct view	v;
+
+	view_init(&v);
+	apply(&v, welcome_player, 0);
+	apply(&v, "{\"seq\":4,\"t\":700000,\"type\":\"chat\",\"role\":"
+	    "\"uk-ncsc\",\"text\":\"hi\"}", 0);
+	v.page = 12;
+	ck_assert_int_eq(v.items[0].unread, 1);
+	press(&v, VIEW_KEY_PGDN);
+	ck_assert_int_eq(v.scroll, 12);
+	press(&v, ' ');
+	ck_assert_int_eq(v.scroll, 24);
+	press(&v, 'b');
+	ck_assert_int_eq(v.scroll, 12);
+	press(&v, VIEW_KEY_DOWN);
+	ck_assert_int_eq(v.scroll, 0);
+	press(&v, VIEW_KEY_UP);
+	ck_assert_int_eq(v.items[0].unread, 0);
+	v.items[0].unread = 1;
+	press(&v, 'a');
+	ck_assert_int_eq(v.items[0].unread, 0);
+	view_free(&v);
+}
+END_TEST
+
+/* A hot-wash question is a sentence or two: all of it is asked. */
+START_TEST(hotwash_long_question)
+{
+	struct view	v;
+	char		msg[1024], q[301];
+
+	memset(q, 'x', 300);
+	q[300] = '\0';
+	q[0] = 'Q';
+	view_init(&v);
+	apply(&v, welcome_player, 0);
+	snprintf(msg, sizeof msg, "{\"seq\":9,\"t\":1,\"type\":\"end\","
+	    "\"hotwash\":[\"%s\"]}", q);
+	apply(&v, msg, 0);
+	ck_assert_ptr_nonnull(strstr(v.prompt.title, q));
+	ck_assert_ptr_nonnull(strstr(v.prompt.title, "(ctrl-d sends, esc "
+	    "skips)"));
+	/* sent with nothing typed: passed over, as esc */
+	ck_assert_str_eq(press(&v, VIEW_KEY_SEND), "{\"type\":\"hotwash\","
+	    "\"id\":1,\"question\":0}");
 	view_free(&v);
 }
 END_TEST
@@ -385,6 +491,9 @@ static void
 add_tests(TCase *tc)
 {
 	tcase_add_test(tc, chat_targets);
+	tcase_add_test(tc, staff_waiting_and_scroll);
+	tcase_add_test(tc, reading_scrolls);
+	tcase_add_test(tc, hotwash_long_question);
 	tcase_add_test(tc, hotwash_after_the_end);
 	tcase_add_test(tc, inbox_from_welcome);
 	tcase_add_test(tc, reconnect_adds_nothing_twice);
