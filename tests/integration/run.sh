@@ -48,7 +48,7 @@ got=$("$TTXSIM" run --headless --no-journal --choose setpoint=nope \
     scenarios/tutorial.lua 2>&1; echo "exit $?")
 expect_eq "bad --choose" "ttxsim run: --choose setpoint=nope: inject \
 'setpoint' has no choice 'nope'
-usage: ttxsim run [--solo] [--seed N] [--speed X] [--journal FILE] FILE
+usage: ttxsim run [--solo] [--listen HOST:PORT]... [--seed N] [--speed X] [--journal FILE] FILE
        ttxsim run --headless [-v] [--seed N] [--bots random|first] \
 [--choose INJECT=CHOICE]... [--journal FILE | --no-journal] [--speed X] FILE
        ttxsim run --headless --resume JOURNAL [-v] [--speed X] [FILE]
@@ -68,8 +68,8 @@ expect_eq "live: headless options" "ttxsim run: --resume, --choose, --bots, \
 -v and --no-journal go with --headless (a live exercise is resumed with \
 \`ttxsim serve --resume')" "$got"
 got=$("$TTXSIM" run --headless --solo scenarios/tutorial.lua 2>&1 | head -1)
-expect_eq "solo is live" "ttxsim run: --solo is a live exercise: not with \
---headless" "$got"
+expect_eq "solo is live" "ttxsim run: --solo and --listen are for a live \
+exercise: not with --headless" "$got"
 got=$("$TTXSIM" run --headless --no-journal --bots clever scenarios/tutorial.lua 2>&1 |
     head -1)
 expect_eq "bad --bots" "ttxsim run: --bots: expected random or first, got \
