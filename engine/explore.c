@@ -7,13 +7,26 @@
  *	     "choices":{ID:N}}},
  *	 "objectives":{ID:{"met":N,"missed":N,"undecided":N}},
  *	 "errors":{TEXT:{"runs":N,"seed":S}},
- *	 "end":{REASON:N}, "minutes":{M:N}, "paths":{PATH:{"runs":N,"seed":S}}}
+ *	 "end":{REASON:N}, "minutes":{M:N},
+ *	 "paths":{PATH:{"runs":N,"seed":S}},
+ *	 "seeds":[{"seed":"S","runs":N,"shard":"I/N"}]}
  *
  * Every number is a count except "version", "seed" (the smallest seed
  * that showed it) and the booleans (the scenario's, the same in every
- * tally).
+ * tally).  A delivery is decided "in_time" or "late", or not at all:
+ * "timeouts" counts those whose deadline passed, and the rest were still
+ * open when the exercise ended.
+ *
+ * "seeds" says which runs a tally counts: run k (from 0) of a sweep from
+ * seed S uses seed S + k, and shard I/N plays the k below N's runs with
+ * k % N == I - 1.  Merging appends the lists, so two tallies that count
+ * one run twice can be refused; a complete set of shards of one sweep
+ * becomes the sweep ("1/1"), as if it had been played in one go.  The
+ * seed is a string: a JSON number would round it above 2^53.
  */
+#include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,6 +174,161 @@ seen(cJSON *e, uint64_t seed)
 		cJSON_SetNumberValue(s, (double)seed);
 }
 
+/* One entry of "seeds": the runs k below runs, k % n == i. */
+struct piece {
+	uint64_t	seed, runs, i, n;
+};
+
+static int
+piece_get(const cJSON *o, struct piece *p)
+{
+	const char	*s = cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(o, "seed"));
+	const char	*sh = cJSON_GetStringValue(
+	    cJSON_GetObjectItemCaseSensitive(o, "shard"));
+	const cJSON	*r = cJSON_GetObjectItemCaseSensitive(o, "runs");
+	char		*end;
+
+	if (s == NULL || sh == NULL || !cJSON_IsNumber(r) || r->valuedouble <
+	    0 || r->valuedouble > 9007199254740992.0 || r->valuedouble !=
+	    (double)(uint64_t)r->valuedouble || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	p->seed = strtoull(s, &end, 10);
+	if (errno != 0 || *end != '\0')
+		return -1;
+	p->runs = (uint64_t)r->valuedouble;
+	if (sscanf(sh, "%" SCNu64 "/%" SCNu64 "%c", &p->i, &p->n,
+	    (char[1]){ 0 }) != 2 || *sh < '0' || *sh > '9' || p->i == 0 ||
+	    p->i > p->n)
+		return -1;
+	p->i--;
+	return 0;
+}
+
+static void
+piece_add(cJSON *seeds, const struct piece *p)
+{
+	cJSON	*o = cJSON_CreateObject();
+	char	 b[48];
+
+	snprintf(b, sizeof b, "%" PRIu64, p->seed);
+	cJSON_AddStringToObject(o, "seed", b);
+	cJSON_AddNumberToObject(o, "runs", (double)p->runs);
+	snprintf(b, sizeof b, "%" PRIu64 "/%" PRIu64, p->i + 1, p->n);
+	cJSON_AddStringToObject(o, "shard", b);
+	cJSON_AddItemToArray(seeds, o);
+}
+
+static uint64_t
+add_sat(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+/*
+ * The first seed both pieces play, in *seed; -1 if none.  In a's terms
+ * (k from a's seed), a plays i + n t and b plays d + i' + n' t: step
+ * through a's from where b's begin until the residues agree (they cycle
+ * within n' steps) or a run passes either's end.  A sweep that wraps past
+ * seed 2^64 - 1 is not checked past the wrap.
+ */
+static int
+piece_overlap(const struct piece *a, const struct piece *b, uint64_t *seed)
+{
+	const struct piece	*t;
+	uint64_t		 d, lim, o, k, steps, n;
+
+	if (a->seed > b->seed) {
+		t = a;
+		a = b;
+		b = t;
+	}
+	d = b->seed - a->seed;
+	lim = add_sat(d, b->runs);
+	if (a->runs < lim)
+		lim = a->runs;
+	o = add_sat(d, b->i);
+	if (a->i >= lim || o >= lim)
+		return -1;
+	k = a->i;
+	if (o > k) {
+		steps = (o - k) / a->n + ((o - k) % a->n != 0);
+		if (steps > (lim - k) / a->n)
+			return -1;
+		k += steps * a->n;
+	}
+	for (n = 0; n < b->n && k < lim; n++) {
+		if ((k - o) % b->n == 0) {
+			*seed = a->seed + k;
+			return 0;
+		}
+		if (lim - k <= a->n)
+			break;
+		k += a->n;
+	}
+	return -1;
+}
+
+static int
+seeds_valid(const cJSON *seeds)
+{
+	const cJSON	*o;
+	struct piece	 p;
+
+	if (!cJSON_IsArray(seeds))
+		return -1;
+	cJSON_ArrayForEach(o, seeds)
+		if (piece_get(o, &p) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+piece_same_sweep(const cJSON *o, const struct piece *p, struct piece *q)
+{
+	return piece_get(o, q) == 0 && q->seed == p->seed &&
+	    q->runs == p->runs && q->n == p->n;
+}
+
+/* A complete set of shards of one sweep, the sweep: the pieces with one
+ * seed, runs and N, when their I are all of 1 to N, become one "1/1". */
+static void
+seeds_collapse(cJSON *seeds)
+{
+	struct piece	 p, q, r;
+	const cJSON	*e;
+	cJSON		*o, *next;
+	int		 i, j;
+	uint64_t	 distinct;
+
+	for (i = 0; i < cJSON_GetArraySize(seeds); i++) {
+		piece_get(cJSON_GetArrayItem(seeds, i), &p);
+		distinct = 0;
+		cJSON_ArrayForEach(o, seeds) {
+			if (!piece_same_sweep(o, &p, &q))
+				continue;
+			for (e = seeds->child; e != o; e = e->next)
+				if (piece_same_sweep(e, &p, &r) && r.i == q.i)
+					break;
+			distinct += e == o;
+		}
+		if (p.n == 1 || distinct != p.n)
+			continue;
+		for (o = seeds->child, j = 0; o != NULL; o = next) {
+			next = o->next;
+			if (piece_same_sweep(o, &p, &q))
+				cJSON_DeleteItemFromArray(seeds, j);
+			else
+				j++;
+		}
+		p.i = 0;
+		p.n = 1;
+		piece_add(seeds, &p);
+		i = -1;		/* the list changed: from the start */
+	}
+}
+
 struct explore *
 explore_new(const struct exercise *ex)
 {
@@ -228,6 +396,13 @@ explore_from_json(cJSON *x, struct error *e)
 			cJSON_Delete(x);
 			return NULL;
 		}
+	}
+	v = cJSON_GetObjectItemCaseSensitive(x, "seeds");
+	if (v != NULL && seeds_valid(v) != 0) {
+		error_set(e, ERR_INVALID, "field 'seeds' is not a list of "
+		    "{\"seed\", \"runs\", \"shard\"}");
+		cJSON_Delete(x);
+		return NULL;
 	}
 	xp = xcalloc(1, sizeof *xp);
 	xp->x = x;
@@ -333,6 +508,39 @@ explore_error(struct explore *xp, const char *text, uint64_t seed)
 	seen(map_add(&xp->errors, text, NULL), seed);
 }
 
+void
+explore_cover(struct explore *xp, uint64_t seed, uint64_t runs,
+    uint64_t shard_i, uint64_t shard_n)
+{
+	struct piece	p = { seed, runs, shard_i, shard_n };
+
+	cJSON_DeleteItemFromObjectCaseSensitive(xp->x, "seeds");
+	piece_add(cJSON_AddArrayToObject(xp->x, "seeds"), &p);
+}
+
+const cJSON *
+explore_seeds(const struct explore *xp)
+{
+	return cJSON_GetObjectItemCaseSensitive(xp->x, "seeds");
+}
+
+int
+explore_overlap(const cJSON *a, const cJSON *b, uint64_t *seed)
+{
+	const cJSON	*x, *y;
+	struct piece	 p, q;
+
+	cJSON_ArrayForEach(x, a) {
+		if (piece_get(x, &p) != 0)
+			continue;
+		cJSON_ArrayForEach(y, b)
+			if (piece_get(y, &q) == 0 &&
+			    piece_overlap(&p, &q, seed) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 static void	merge(cJSON *, const cJSON *);
 
 /* Add bv into av, its counterpart (both named bv->string): numbers add
@@ -399,25 +607,44 @@ explore_valid(const cJSON *x, struct error *e)
 }
 
 int
-explore_merge(struct explore *a, const struct explore *b, struct error *e)
+explore_same_scenario(const struct explore *a, const struct explore *b,
+    struct error *e)
 {
 	const char	*sa = cJSON_GetStringValue(
 	    cJSON_GetObjectItemCaseSensitive(a->x, "scenario"));
 	const char	*sb = cJSON_GetStringValue(
 	    cJSON_GetObjectItemCaseSensitive(b->x, "scenario"));
-	const cJSON	*bv;
-	cJSON		*av;
 
 	if (sa != NULL && sb != NULL && strcmp(sa, sb) != 0)
 		return error_set(e, ERR_INVALID, "scenario '%s', not '%s'", sb,
 		    sa);
+	return 0;
+}
+
+int
+explore_merge(struct explore *a, const struct explore *b, struct error *e)
+{
+	const cJSON	*bv;
+	cJSON		*av;
+
+	if (explore_same_scenario(a, b, e) != 0)
+		return -1;
 	merge_map(&a->errors, &b->errors);
 	merge_map(&a->minutes, &b->minutes);
 	merge_map(&a->paths, &b->paths);
+	/* the runs of both, or not known if either does not say */
+	if ((av = cJSON_GetObjectItemCaseSensitive(a->x, "seeds")) != NULL &&
+	    explore_seeds(b) != NULL) {
+		cJSON_ArrayForEach(bv, explore_seeds(b))
+			cJSON_AddItemToArray(av, cJSON_Duplicate(bv, 1));
+		seeds_collapse(av);
+	} else
+		cJSON_DeleteItemFromObjectCaseSensitive(a->x, "seeds");
 	cJSON_ArrayForEach(bv, b->x) {
 		if (bv->string == NULL || strcmp(bv->string, "errors") == 0 ||
 		    strcmp(bv->string, "minutes") == 0 ||
-		    strcmp(bv->string, "paths") == 0)
+		    strcmp(bv->string, "paths") == 0 ||
+		    strcmp(bv->string, "seeds") == 0)
 			continue;
 		if ((av = cJSON_GetObjectItemCaseSensitive(a->x, bv->string))
 		    == NULL)
@@ -521,7 +748,7 @@ void
 explore_print(const struct explore *xp, FILE *f)
 {
 	const cJSON	*x = xp->x, *in, *c, *it, **v;
-	double		 runs = num(x, "runs");
+	double		 runs = num(x, "runs"), dv;
 	size_t		 n, i;
 	int		 dead = 0;
 	char		 b1[32], b2[32], b3[32], b4[32];
@@ -574,18 +801,20 @@ explore_print(const struct explore *xp, FILE *f)
 	if (dead == 0)
 		vis_printf(f, "  none\n");
 
+	/* "no decision" is every delivery not decided: timed out, or still
+	 * open when the exercise ended (a deadline after ENDEX) */
 	vis_printf(f, "\nDeadlines (decisions in time / late / no decision):\n");
 	cJSON_ArrayForEach(in, cJSON_GetObjectItemCaseSensitive(x,
 	    "injects")) {
+		dv = num(in, "deliveries");
 		if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(in,
-		    "deadline")) || num(in, "deliveries") == 0)
+		    "deadline")) || dv == 0)
 			continue;
 		vis_printf(f, "  %-28s %5.1f%% / %5.1f%% / %5.1f%%%s\n",
-		    in->string, pct(num(in, "in_time"), num(in,
-		    "deliveries")), pct(num(in, "late"), num(in,
-		    "deliveries")), pct(num(in, "timeouts"), num(in,
-		    "deliveries")), num(in, "in_time") == 0 ?
-		    "  NEVER MET" : "");
+		    in->string, pct(num(in, "in_time"), dv), pct(num(in,
+		    "late"), dv), pct(dv - num(in, "in_time") - num(in,
+		    "late"), dv), num(in, "in_time") == 0 ? "  NEVER MET" :
+		    "");
 	}
 
 	vis_printf(f, "\nObjectives (met / missed / undecided):\n");

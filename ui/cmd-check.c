@@ -85,7 +85,7 @@ cmd_check_exec(int argc, char **argv)
 	int	c, quiet = 0, rc = 0, r, i;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'q':
 			quiet = 1;

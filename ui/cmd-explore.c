@@ -53,7 +53,8 @@ const struct cmd_entry cmd_explore_entry = {
 	    "                 with ttxsim run --headless --seed S+i\n"
 	    "  --shard I/N    only runs I-1, I-1+N, I-1+2N, ... (I from 1)\n"
 	    "  --json         print the tally as JSON (for --merge)\n"
-	    "  --merge        add up --json tallies of one scenario\n\n"
+	    "  --merge        add up --json tallies of one scenario (refused\n"
+	    "                 if two count one run: each lists its seeds)\n\n"
 	    "Exit status 1 if anything dead, never met or in error was found.\n",
 	.exec = cmd_explore_exec,
 };
@@ -299,23 +300,53 @@ emit(struct explore *x, int json)
 	return problems > 0 ? EXIT_PROBLEM : 0;
 }
 
+/*
+ * Whether part, file i, adds to x: the same scenario, and runs that the
+ * files before it (their "seeds" in seen) do not count already (the same
+ * shard twice would silently double every count).  -1 with a message if
+ * not, or if part cannot say which runs it counts.
+ */
+static int
+merge_check(const struct explore *x, const struct explore *part,
+    cJSON **seen, char **argv, int i, struct error *e)
+{
+	const cJSON	*s = explore_seeds(part);
+	uint64_t	 seed;
+	int		 k;
+
+	if (x != NULL && explore_same_scenario(x, part, e) != 0)
+		return -1;
+	if (s == NULL)
+		return error_set(e, ERR_INVALID, "no field 'seeds': written "
+		    "by an older ttxsim, it cannot say which runs it counts "
+		    "(run it again)");
+	for (k = 0; k < i; k++)
+		if (explore_overlap(seen[k], s, &seed))
+			return error_set(e, ERR_INVALID, "counts runs that "
+			    "%.200s counts too (seed %" PRIu64 " in both)",
+			    argv[k], seed);
+	seen[i] = cJSON_Duplicate(s, 1);
+	return 0;
+}
+
 static int
 merge_files(const struct cmd_entry *ce, int argc, char **argv, int json)
 {
 	struct explore	*x = NULL, *part;
 	struct error	 e;
-	cJSON		*doc;
+	cJSON		*doc, **seen;
 	char		*text;
-	int		 i, rc;
+	int		 i, rc = 0;
 
 	if (argc == 0)
 		return cmd_usage_error(ce, "--merge needs FILE.json...");
-	for (i = 0; i < argc; i++) {
+	seen = xcalloc((size_t)argc, sizeof *seen);
+	for (i = 0; i < argc && rc == 0; i++) {
 		if ((text = slurp(argv[i])) == NULL) {
 			vis_printf(stderr, "ttxsim explore: %s: %s\n", argv[i],
 			    strerror(errno));
-			explore_free(x);
-			return EXIT_USAGE;
+			rc = EXIT_USAGE;
+			break;
 		}
 		doc = cJSON_Parse(text);
 		free(text);
@@ -324,18 +355,26 @@ merge_files(const struct cmd_entry *ce, int argc, char **argv, int json)
 			rc = error_set(&e, ERR_INVALID, "not JSON");
 		else if ((part = explore_from_json(doc, &e)) == NULL)
 			rc = -1;
-		else if (x == NULL) {
-			x = part;
-			continue;
-		} else
+		else if ((rc = merge_check(x, part, seen, argv, i, &e)) == 0) {
+			if (x == NULL) {
+				x = part;
+				continue;
+			}
 			rc = explore_merge(x, part, &e);
+		}
 		explore_free(part);
 		if (rc != 0) {
 			vis_printf(stderr, "ttxsim explore: %s: %s\n", argv[i],
 			    e.msg);
-			explore_free(x);
-			return EXIT_USAGE;
+			rc = EXIT_USAGE;
 		}
+	}
+	for (i = 0; i < argc; i++)
+		cJSON_Delete(seen[i]);
+	free(seen);
+	if (rc != 0) {
+		explore_free(x);
+		return rc;
 	}
 	return emit(x, json);
 }
@@ -362,7 +401,7 @@ cmd_explore_exec(int argc, char **argv)
 	struct explore		*x;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			errno = 0;
@@ -432,5 +471,6 @@ cmd_explore_exec(int argc, char **argv)
 	    isatty(STDERR_FILENO));
 	if (x == NULL)
 		return EXIT_PROBLEM;
+	explore_cover(x, seed, runs, si - 1, sn);
 	return emit(x, json);
 }

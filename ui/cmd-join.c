@@ -88,7 +88,7 @@ console_main(const struct cmd_entry *ce, int argc, char **argv,
 	int			 c, rc;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			if (facilitator)

@@ -40,7 +40,10 @@ const struct cmd_entry cmd_msel_entry = {
 	    "import reads the same columns (in any order; Scenario time,\n"
 	    "To and Message title are needed) and writes a scenario that\n"
 	    "`ttxsim check' accepts, with TODOs where a planner must write\n"
-	    "handlers.  Times: T+1:30, D+1 H+2 M+30, 01:30:00, or HELD.\n\n"
+	    "handlers.  Times: T+1:30 or 01:30:00 (minutes and seconds\n"
+	    "00-59), D+1 H+2 M+30 S+15 (in that order; after a larger unit,\n"
+	    "hours to 23, minutes and seconds to 59), or HELD.  A phase\n"
+	    "begins with its first timed inject.\n\n"
 	    "  -o FILE       write there instead of standard output\n",
 	.exec = cmd_msel_exec,
 };
@@ -76,7 +79,7 @@ cmd_msel_exec(int argc, char **argv)
 	import = strcmp(argv[1], "import") == 0;
 	argc--;
 	argv++;
-	while ((c = getopt_long(argc, argv, "+ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;

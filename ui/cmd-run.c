@@ -320,7 +320,7 @@ run_parse(int argc, char **argv, struct run_opts *o)
 	int			 c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+vh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'H':
 			o->headless = 1;

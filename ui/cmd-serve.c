@@ -110,7 +110,7 @@ cmd_serve_exec(int argc, char **argv)
 	cfg.log = stderr;
 	cfg.hotwash_secs = 600;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'T':
 			stats = 1;

@@ -1,8 +1,14 @@
 /*
  * The subcommand table: each command lives in cmd-NAME.c (facilitate,
- * a kind of join, in cmd-join.c) and is listed once, in main.c.  A command returns the process's exit status:
- * 0 success, 1 a problem found in the input (scenario errors, check
- * failures), 2 a usage error or a file that cannot be read.
+ * a kind of join, in cmd-join.c) and is listed once, in main.c.  A
+ * command returns the process's exit status: 0 success, 1 a problem
+ * found in the input (scenario errors, check failures), 2 a usage error
+ * or a file that cannot be read.
+ *
+ * Options go before or after the files, as planners type them: the
+ * option strings have no leading '+', so getopt_long permutes, and "--"
+ * still ends the options.  No command hands its arguments on to another
+ * program, so none needs to stop at the first file.
  */
 #ifndef TTX_CMD_H
 #define TTX_CMD_H

@@ -281,17 +281,105 @@ trim(char *s)
 }
 
 /*
- * A scenario time: "T+1:30", "T+1:30:00", "1:30", "01:30:00",
- * "D+1 H+2 M+30" (any of D, H, M, in that order), or HELD / empty.
- * Returns -1 when it is none of those.
+ * Digits at *s, moved past them; the number of digits, 0 if none.  The
+ * value stops growing at 999999999: more is past every bound anyway.
  */
 static int
-msel_time_parse(const char *s, sim_time *out)
+msel_digits(const char **s, long *v)
 {
-	long	d = 0, h = 0, m = 0, sec = 0;
-	int	n = 0, got = 0;
-	char	c;
+	int	n = 0;
 
+	for (*v = 0; isdigit((unsigned char)**s); (*s)++, n++)
+		*v = *v > 99999999 ? 999999999 : *v * 10 + (**s - '0');
+	return n;
+}
+
+/* "1:30" or "1:30:00" into v (days, hours, minutes, seconds). */
+static int
+msel_time_clock(const char *s, long *v, char *why, size_t len)
+{
+	int	n;
+
+	if (msel_digits(&s, &v[1]) == 0 || *s++ != ':')
+		return -1;
+	if ((n = msel_digits(&s, &v[2])) == 0)
+		return -1;
+	if (n != 2 || v[2] > 59) {
+		snprintf(why, len, "minutes must be 00-59");
+		return -1;
+	}
+	if (*s == ':') {
+		s++;
+		if ((n = msel_digits(&s, &v[3])) == 0)
+			return -1;
+		if (n != 2 || v[3] > 59) {
+			snprintf(why, len, "seconds must be 00-59");
+			return -1;
+		}
+	}
+	while (isspace((unsigned char)*s))
+		s++;
+	return *s == '\0' ? 0 : -1;
+}
+
+/*
+ * "D+1 H+2 M+30 S+15" into v.  Each unit once and in that order; after a
+ * larger unit, H+ is at most 23 and M+ and S+ at most 59, but the first
+ * unit written may be any number: planners write "H+30" and "M+90".
+ */
+static int
+msel_time_units(const char *s, long *v, char *why, size_t len)
+{
+	static const char		 units[] = "DHMS";
+	static const char *const	 names[] = { "days", "hours",
+					    "minutes", "seconds" };
+	static const long		 max[] = { 0, 23, 59, 59 };
+	const char			*u;
+	int				 i, last = -1;
+
+	while (*s != '\0') {
+		u = strchr(units, toupper((unsigned char)*s));
+		if (u == NULL || s[1] != '+')
+			return -1;
+		i = (int)(u - units);
+		s += 2;
+		if (msel_digits(&s, &v[i]) == 0)
+			return -1;
+		if (i == last) {
+			snprintf(why, len, "%c+ written twice", *u);
+			return -1;
+		}
+		if (i < last) {
+			snprintf(why, len, "units must come in the order D+ "
+			    "H+ M+ S+");
+			return -1;
+		}
+		if (last != -1 && v[i] > max[i]) {
+			snprintf(why, len, "%s must be 0-%ld after %c+",
+			    names[i], max[i], units[last]);
+			return -1;
+		}
+		last = i;
+		while (isspace((unsigned char)*s))
+			s++;
+	}
+	return last == -1 ? -1 : 0;
+}
+
+/*
+ * A scenario time: "T+1:30", "T+1:30:00", "1:30", "01:30:00" (minutes
+ * and seconds 00-59, hours any number), "D+1 H+2 M+30 S+15" (see
+ * msel_time_units), or HELD / empty; at most 366 days.  Returns -1 when
+ * it is not one of those, with what is wrong in why ("" when it is not a
+ * time at all).
+ */
+static int
+msel_time_parse(const char *s, sim_time *out, char *why, size_t len)
+{
+	long	v[4] = { 0, 0, 0, 0 };
+	int	rc;
+
+	*why = '\0';
 	while (isspace((unsigned char)*s))
 		s++;
 	if (*s == '\0' || strcasecmp(s, "held") == 0) {
@@ -300,41 +388,19 @@ msel_time_parse(const char *s, sim_time *out)
 	}
 	if ((s[0] == 'T' || s[0] == 't') && s[1] == '+')
 		s += 2;
-	if (sscanf(s, "%ld:%ld:%ld%n", &h, &m, &sec, &n) == 3 && s[n] ==
-	    '\0')
-		got = 1;
-	else if (n = 0, sscanf(s, "%ld:%ld%n", &h, &m, &n) == 2 &&
-	    s[n] == '\0')
-		got = 1;
-	else {
-		h = m = 0;
-		while (*s) {
-			long v;
-			while (isspace((unsigned char)*s))
-				s++;
-			if (*s == '\0')
-				break;
-			if (sscanf(s, "%c+%ld%n", &c, &v, &n) != 2)
-				return -1;
-			c = (char)toupper((unsigned char)c);
-			if (c == 'D')
-				d = v;
-			else if (c == 'H')
-				h = v;
-			else if (c == 'M')
-				m = v;
-			else
-				return -1;
-			s += n;
-			got = 1;
-		}
-	}
-	/* a year at most in any unit: no overflow, no absurd exercise */
-	if (!got || d < 0 || h < 0 || m < 0 || sec < 0 || sec > 59 ||
-	    d > 366 || h > 366 * 24 || m > 366 * 24 * 60)
+	if (isdigit((unsigned char)*s))
+		rc = msel_time_clock(s, v, why, len);
+	else
+		rc = msel_time_units(s, v, why, len);
+	if (rc != 0)
 		return -1;
-	*out = ((sim_time)d * 24 * 60 * 60 + (sim_time)h * 3600 +
-	    (sim_time)m * 60 + sec) * 1000;
+	/* a year at most: no overflow, no absurd exercise */
+	*out = (((sim_time)v[0] * 24 + v[1]) * 60 + v[2]) * SIM_MIN +
+	    (sim_time)v[3] * SIM_SEC;
+	if (*out > 366 * SIM_DAY) {
+		snprintf(why, len, "more than 366 days");
+		return -1;
+	}
 	return 0;
 }
 
@@ -403,6 +469,26 @@ list_free(struct msel_list *l)
 	free(l->at);
 }
 
+/*
+ * When each phase begins: with its first timed inject (its at, from
+ * list_add), the first of them at T+0 (the exercise starts in it), and
+ * one of held injects only with the phase met before it.
+ */
+static void
+phases_begin(struct msel_list *l)
+{
+	size_t	i, first = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (l->at[i] < l->at[first])
+			first = i;
+	if (l->n > 0)
+		l->at[first] = 0;
+	for (i = 0; i < l->n; i++)
+		if (l->at[i] == EX_HELD)
+			l->at[i] = i > 0 ? l->at[i - 1] : 0;
+}
+
 static FILE	*msel_err;		/* where import's messages go */
 
 static int	msel_fail(const char *, size_t, const char *, const char *,
@@ -439,7 +525,7 @@ msel_import(const char *file, FILE *out, FILE *err)
 	struct msel_list	 ids = { 0 };
 	const struct msel_row	*r;
 	char			*buf, name[64], *v, *tok, *save, *id, *tl;
-	char			 dur[32];
+	char			 dur[32], why[64];
 	const char		*c;
 	size_t			 len = 0, i, k, off = 0;
 	int			 col[MC__COUNT], rc = 0, j;
@@ -525,10 +611,16 @@ msel_import(const char *file, FILE *out, FILE *err)
 			;
 		if (i == r->n)
 			continue;	/* an empty row */
-		if (msel_time_parse(cell(r, col, MC_TIME), &at) != 0) {
-			rc = msel_fail(file, r->line, msel_shown[MC_TIME],
-			    "bad time \"%s\" (T+1:30, D+1 H+2 M+30, 01:30:00 "
-			    "or HELD)", cell(r, col, MC_TIME));
+		if (msel_time_parse(cell(r, col, MC_TIME), &at, why,
+		    sizeof why) != 0) {
+			c = msel_shown[MC_TIME];
+			if (*why != '\0')
+				rc = msel_fail(file, r->line, c, "bad time "
+				    "\"%s\": %s", cell(r, col, MC_TIME), why);
+			else
+				rc = msel_fail(file, r->line, c, "bad time "
+				    "\"%s\" (T+1:30, D+1 H+2 M+30, 01:30:00 or "
+				    "HELD)", cell(r, col, MC_TIME));
 			goto out;
 		}
 		if (*trim((char *)cell(r, col, MC_TO)) == '\0') {
@@ -570,8 +662,9 @@ msel_import(const char *file, FILE *out, FILE *err)
 		free(v);
 		if (*trim((char *)cell(r, col, MC_PHASE)) != '\0') {
 			id = slug(cell(r, col, MC_PHASE));
-			list_add(&phases, id, cell(r, col, MC_PHASE), at ==
-			    EX_HELD ? 0 : at);
+			/* a phase begins with its first timed inject: EX_HELD
+			 * is later than any */
+			list_add(&phases, id, cell(r, col, MC_PHASE), at);
 			free(id);
 		}
 		if (*trim((char *)cell(r, col, MC_OBJECTIVE)) != '\0') {
@@ -610,6 +703,7 @@ msel_import(const char *file, FILE *out, FILE *err)
 		fprintf(out, ", org = \"exercise\" }\n");
 	}
 	fprintf(out, "\n");
+	phases_begin(&phases);
 	for (i = 0; i < phases.n; i++) {
 		fprintf(out, "phase ");
 		lua_str(out, phases.v[i]);
@@ -639,7 +733,7 @@ msel_import(const char *file, FILE *out, FILE *err)
 			;
 		if (i == r->n)
 			continue;
-		msel_time_parse(cell(r, col, MC_TIME), &at);
+		msel_time_parse(cell(r, col, MC_TIME), &at, why, sizeof why);
 		c = cell(r, col, MC_ID);
 		if (*c == '\0')
 			c = cell(r, col, MC_NUM);

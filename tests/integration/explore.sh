@@ -52,6 +52,58 @@ expect_eq "the merged text equals the whole's" \
     "$("$TTXSIM" explore --merge "$TMP/all.json")" \
     "$("$TTXSIM" explore --merge "$TMP/s3.json" "$TMP/s1.json" "$TMP/s2.json")"
 
+# A tally says which runs it counts; --merge refuses to count one twice.
+expect_eq "a shard's seeds" '[{"seed": "1", "runs": 300, "shard": "2/3"}]' \
+    "$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["seeds"]))' "$TMP/s2.json")"
+expect_eq "the same shard twice" "ttxsim explore: $TMP/s2.json: counts runs \
+that $TMP/s2.json counts too (seed 2 in both)
+exit 2" "$("$TTXSIM" explore --merge "$TMP/s1.json" "$TMP/s2.json" \
+    "$TMP/s2.json" 2>&1; echo "exit $?")"
+cp "$TMP/s1.json" "$TMP/s1-again.json"
+expect_eq "a shard twice, in two files" "ttxsim explore: $TMP/s1-again.json: \
+counts runs that $TMP/s1.json counts too (seed 1 in both)" \
+    "$("$TTXSIM" explore --merge "$TMP/s1.json" "$TMP/s3.json" \
+    "$TMP/s1-again.json" 2>&1)"
+expect_eq "a shard and its sweep" "ttxsim explore: $TMP/s3.json: counts runs \
+that $TMP/all.json counts too (seed 3 in both)" \
+    "$("$TTXSIM" explore --merge "$TMP/all.json" "$TMP/s3.json" 2>&1)"
+"$TTXSIM" explore --runs 100 --seed 250 --json "$F" > "$TMP/from250.json"
+expect_eq "another base seed, overlapping" "ttxsim explore: $TMP/from250.json: \
+counts runs that $TMP/all.json counts too (seed 250 in both)" \
+    "$("$TTXSIM" explore --merge "$TMP/all.json" "$TMP/from250.json" 2>&1)"
+"$TTXSIM" explore --runs 100 --seed 301 --json "$F" > "$TMP/from301.json"
+"$TTXSIM" explore --merge --json "$TMP/all.json" "$TMP/from301.json" \
+    > "$TMP/400.json"
+expect_eq "another base seed, disjoint: merged" "400 [{\"seed\": \"1\", \
+\"runs\": 300, \"shard\": \"1/1\"}, {\"seed\": \"301\", \"runs\": 100, \
+\"shard\": \"1/1\"}]" \
+    "$(python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); print(t["runs"], json.dumps(t["seeds"]))' "$TMP/400.json")"
+python3 -c 'import json,sys; t=json.load(open(sys.argv[1])); del t["seeds"]; json.dump(t, open(sys.argv[2], "w"))' \
+    "$TMP/s3.json" "$TMP/old.json"
+expect_eq "merge: a tally without seeds" "ttxsim explore: $TMP/old.json: no \
+field 'seeds': written by an older ttxsim, it cannot say which runs it \
+counts (run it again)" \
+    "$("$TTXSIM" explore --merge "$TMP/s1.json" "$TMP/old.json" 2>&1)"
+sed 's/"shard":[^"]*"3\/3"/"shard": "4\/3"/' "$TMP/s3.json" > "$TMP/bad-shard.json"
+expect_eq "merge: a broken seeds field" "ttxsim explore: $TMP/bad-shard.json: \
+field 'seeds' is not a list of {\"seed\", \"runs\", \"shard\"}" \
+    "$("$TTXSIM" explore --merge "$TMP/s1.json" "$TMP/bad-shard.json" 2>&1)"
+
+# A deadline after ENDEX that nobody answers: no decision, not nothing.
+expect_eq "a deadline after ENDEX" "  early                         53.0% /  \
+33.0% /  14.0%
+  late-call                      0.0% /   0.0% / 100.0%  NEVER MET" \
+    "$("$TTXSIM" explore --runs 100 --seed 1 tests/explore/endex.lua |
+    sed -n '/^Deadlines/,/^$/p' | sed '1d;$d')"
+
+# Options after the file, as the docs write them.
+"$TTXSIM" explore "$F" --runs 300 --seed 1 --json > "$TMP/after.json"
+expect_eq "options after the scenario" "$(norm "$TMP/all.json")" \
+    "$(norm "$TMP/after.json")"
+"$TTXSIM" explore --merge "$TMP/all.json" --json > "$TMP/after.json"
+expect_eq "--merge FILE --json" "$(norm "$TMP/all.json")" \
+    "$(norm "$TMP/after.json")"
+
 # Usage errors name the problem.
 expect_eq "bad --shard" "ttxsim explore: --shard: expected I/N with 1 <= I \
 <= N, got '0/3'" "$("$TTXSIM" explore --shard 0/3 "$F" 2>&1 | head -1)"

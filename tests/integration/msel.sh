@@ -50,6 +50,15 @@ for s in scenarios/*.lua; do
 	}
 done
 
+# Each phase begins with its first timed inject (the first at T+0): the
+# scenario says escalation at 8h, and its first inject comes at 10h.
+"$TTXSIM" msel export -o "$TMP/nl.csv" scenarios/northern-lights.lua
+expect_eq "phases begin with their injects" 'phase "detection" { title = "detection", at = "0s" }
+phase "escalation" { title = "escalation", at = "10h" }
+phase "response" { title = "response", at = "1d2h" }
+phase "recovery" { title = "recovery", at = "2d" }' \
+    "$("$TTXSIM" msel import "$TMP/nl.csv" | grep '^phase')"
+
 # Awkward spreadsheets: BOM, CRLF, quoted line breaks and commas, other
 # column names, every time form; and the errors, each with its line.
 for t in tests/msel/*.expected; do
@@ -62,6 +71,18 @@ expect_has "the awkward import checks" "3 roles, 4 injects (1 held)" \
     "$("$TTXSIM" check "$TMP/awkward.lua")"
 "$TTXSIM" msel import -o "$TMP/bad.lua" tests/msel/bad-time.csv 2>/dev/null
 [ -e "$TMP/bad.lua" ] && fail "a failed import left a file"
+
+# Options after the file, as the docs write them.
+got=$("$TTXSIM" msel export scenarios/tutorial.lua -o "$TMP/after.csv" 2>&1; \
+    echo "exit $?")
+expect_eq "export: -o after the scenario" "exit 0" "$got"
+cmp -s tests/msel/tutorial.csv "$TMP/after.csv" ||
+    fail "export: -o after the scenario: not tutorial.csv"
+got=$("$TTXSIM" msel import tests/msel/tutorial.csv -o "$TMP/after.lua" 2>&1; \
+    echo "exit $?")
+expect_eq "import: -o after the CSV" "exit 0" "$got"
+expect_has "import: -o after the CSV checks" ": ok: " \
+    "$("$TTXSIM" check "$TMP/after.lua" 2>&1)"
 
 expect_eq "usage" "ttxsim msel: expected export or import, got 'x'" \
     "$("$TTXSIM" msel x 2>&1 | head -1)"

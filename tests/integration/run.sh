@@ -75,6 +75,31 @@ got=$("$TTXSIM" run --headless --no-journal --bots clever scenarios/tutorial.lua
 expect_eq "bad --bots" "ttxsim run: --bots: expected random or first, got \
 'clever'" "$got"
 
+# Options after the file, as the docs write them; "--" ends the options.
+got=$("$TTXSIM" run --headless scenarios/tutorial.lua --no-journal -v \
+    --seed 7 --choose setpoint=report 2>&1; echo "exit $?")
+expect_eq "run: options after the file" \
+    "$(cat tests/integration/tutorial-report.expected)" "$got"
+got=$("$TTXSIM" check scenarios/tutorial.lua -q 2>&1; echo "exit $?")
+expect_eq "check: -q after the file" "exit 0" "$got"
+got=$("$TTXSIM" check -- -q 2>&1; echo "exit $?")
+expect_eq "check: -- ends the options" "ttxsim check: -q: No such file or \
+directory
+exit 2" "$got"
+got=$(cd tests/report && "$TTXSIM" report tutorial-revert.jsonl \
+    --format json -o "$TMP/r.json" 2>&1; echo "exit $?")
+expect_eq "report: options after the journal" "exit 0" "$got"
+cmp -s "$TMP/r.json" tests/report/tutorial-revert.json ||
+    fail "report: options after the journal: not the golden report"
+got=$("$TTXSIM" serve scenarios/tutorial.lua --speed 0 2>&1 | head -1)
+expect_eq "serve: options after the file" "ttxsim serve: --speed: expected \
+a number more than 0, got '0'" "$got"
+for cmd in join facilitate; do
+	got=$("$TTXSIM" $cmd "$TMP/no.sock" --bogus 2>&1 | head -1)
+	expect_eq "$cmd: options after the address" "ttxsim $cmd: unknown \
+option --bogus" "$got"
+done
+
 # --help on every subcommand, and --version
 for cmd in check explore facilitate join journal msel report run serve; do
 	got=$("$TTXSIM" $cmd --help; echo "exit $?")
