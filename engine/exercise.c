@@ -582,7 +582,7 @@ ex_received(const struct ex_share *sh, int role)
 
 int
 exercise_share(struct exercise *ex, int from, const int *to, size_t nto,
-    enum tlp tlp, const char *title, const char *text, int ref,
+    enum tlp tlp, const char *title, const char *text, int ref, int delivery,
     const char *player, struct error *e)
 {
 	struct ex_share		*sh;
@@ -590,34 +590,50 @@ exercise_share(struct exercise *ex, int from, const int *to, size_t nto,
 	struct tlp_party	 pf, pt;
 	char			 why[ERROR_MSG_MAX / 2] = "";
 	size_t			 i;
-	int			 index, refused = 0;
+	int			 index, refused = 0, orig = -1;
 
 	if (ex->ended)
 		return error_set(e, ERR_STATE, "the exercise has ended");
+	if (ref >= 0 && delivery >= 0)
+		return error_set(e, ERR_INVALID, "a share forwards a share "
+		    "(ref) or an inject (delivery), not both");
 	if (ref >= 0) {
-		const struct ex_share *orig;
-
 		if ((size_t)ref >= ex->nshares || ex->shares[ref].refused)
 			return error_set(e, ERR_NOT_FOUND, "no share %d to "
 			    "forward", ref);
-		orig = &ex->shares[ref];
-		if (!ex_received(orig, from))
+		if (!ex_received(&ex->shares[ref], from))
 			return error_set(e, ERR_NOT_FOUND, "share %d was not "
 			    "sent to %s", ref, ex->roles[from].id);
-		if (orig->tlp == TLP_RED) {
-			snprintf(why, sizeof why, "TLP:RED is for its named "
-			    "recipients only: it may not be forwarded");
-			refused = 1;
-		} else if (!tlp_at_least(tlp, orig->tlp)) {
-			snprintf(why, sizeof why, "a forward may not lower the "
-			    "label: the item is %s", tlp_banner(orig->tlp));
-			refused = 1;
-		}
+		orig = (int)ex->shares[ref].tlp;
+	} else if (delivery >= 0) {
+		/* an inject is as much an item as a share: without this, a
+		 * console's forward of one was a new item, under any label */
+		if ((size_t)delivery >= ex->ndeliveries)
+			return error_set(e, ERR_NOT_FOUND, "no inject "
+			    "delivery %d to forward", delivery);
+		if (ex_recipient(&ex->deliveries[delivery], from) == -1)
+			return error_set(e, ERR_NOT_FOUND, "inject delivery %d "
+			    "was not sent to %s", delivery, ex->roles[from].id);
+		orig = (int)ex->deliveries[delivery].tlp;
+	}
+	if (orig == TLP_RED) {
+		snprintf(why, sizeof why, "TLP:RED is for its named "
+		    "recipients only: it may not be forwarded");
+		refused = 1;
+	} else if (orig != -1 && !tlp_at_least(tlp, orig)) {
+		snprintf(why, sizeof why, "a forward may not lower the "
+		    "label: the item is %s", tlp_banner(orig));
+		refused = 1;
 	}
 	ex_party(ex, from, &pf);
 	for (i = 0; !refused && i < nto; i++) {
 		ex_party(ex, to[i], &pt);
 		if (!tlp_allows(tlp, &pf, &pt, why, sizeof why))
+			refused = 1;
+		/* a forward meets its item's label too: relabelled RED, an
+		 * AMBER item could otherwise go to anyone named */
+		else if (orig != -1 && (enum tlp)orig != tlp && !tlp_allows(
+		    (enum tlp)orig, &pf, &pt, why, sizeof why))
 			refused = 1;
 	}
 
@@ -632,6 +648,7 @@ exercise_share(struct exercise *ex, int from, const int *to, size_t nto,
 	sh->text = arena_strdup(ex->arena, text);
 	sh->player = player != NULL ? arena_strdup(ex->arena, player) : NULL;
 	sh->ref = ref;
+	sh->delivery = delivery;
 	sh->t = sim_now(ex->sim);
 	sh->refused = refused;
 	sh->reason = refused ? arena_strdup(ex->arena, why) : NULL;
@@ -639,6 +656,12 @@ exercise_share(struct exercise *ex, int from, const int *to, size_t nto,
 	ex_record_init(&r, REC_SHARE);
 	r.share = index;
 	r.role = from;
+	/* the inject it forwards, named as a note's is: the journal and
+	 * the report say what was forwarded */
+	if (delivery >= 0) {
+		r.delivery = delivery;
+		r.inject = ex->deliveries[delivery].inject;
+	}
 	r.player = sh->player;
 	ex_emit(ex, &r);
 	if (refused)

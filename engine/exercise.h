@@ -125,6 +125,8 @@ struct ex_share {
 	enum tlp	 tlp;
 	const char	*title, *text, *player;
 	int		 ref;		/* the share it forwards, or -1 */
+	int		 delivery;	/* the inject delivery it forwards, or
+					 * -1 */
 	sim_time	 t;
 	int		 refused;
 	const char	*reason;
@@ -238,13 +240,17 @@ int	exercise_ack(struct exercise *ex, int delivery, int role,
 int	exercise_decide(struct exercise *ex, int delivery, int role, int choice,
 	    const char *player, struct error *e);
 
-/* Share an item with roles under a TLP label (ref: the share it
- * forwards, or -1).  The share is recorded either way; if the label does
- * not allow it to reach every recipient it is refused: -1, ERR_TLP_REFUSED
- * and the reason.  Returns the share's index. */
+/* Share an item with roles under a TLP label.  A forward names what it
+ * forwards: ref, an earlier share, or delivery, an inject delivery (each
+ * -1 if not; naming both is ERR_INVALID).  If `from' did not receive it:
+ * -1, ERR_NOT_FOUND, and nothing is recorded.  Otherwise the share is
+ * recorded, refused or not; it is refused if the label does not allow it
+ * to reach every recipient, lowers the forwarded item's label, or
+ * forwards a RED item: -1, ERR_TLP_REFUSED and the reason.  Returns the
+ * share's index. */
 int	exercise_share(struct exercise *ex, int from, const int *to, size_t nto,
 	    enum tlp tlp, const char *title, const char *text, int ref,
-	    const char *player, struct error *e);
+	    int delivery, const char *player, struct error *e);
 /* A situation report or note by a role (delivery: the inject it is about,
  * or -1). */
 int	exercise_note(struct exercise *ex, int role, int delivery,

@@ -114,6 +114,7 @@ enum proto_field_kind {
 	X(PR_SHARE, "title", PF_SHORT, 1)			\
 	X(PR_SHARE, "text", PF_TEXT, 1)				\
 	X(PR_SHARE, "ref", PF_INT, 0)				\
+	X(PR_SHARE, "delivery", PF_INT, 0)			\
 	X(PR_CHAT, "id", PF_ID, 1)				\
 	X(PR_CHAT, "to", PF_TARGET, 1)				\
 	X(PR_CHAT, "text", PF_TEXT, 1)				\

@@ -251,6 +251,11 @@ html_sharing(FILE *f, const struct report *r)
 		html_text(f, sh->tlp);
 		fprintf(f, "</td><td>");
 		html_text(f, sh->title);
+		if (sh->inject != NULL) {
+			fprintf(f, " (a forward of inject <code>");
+			html_text(f, sh->inject);
+			fprintf(f, "</code>)");
+		}
 		fprintf(f, "</td><td>%s", sh->refused ? "refused: " :
 		    "delivered");
 		if (sh->refused)

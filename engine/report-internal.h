@@ -82,6 +82,7 @@ struct rp_share {
 	int		 from;		/* role */
 	const char	*to;		/* recipients, ", "-joined */
 	const char	*tlp, *title, *reason;
+	const char	*inject;	/* the inject it forwards, or NULL */
 	int		 refused, cross_border;
 };
 

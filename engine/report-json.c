@@ -131,6 +131,7 @@ report_write_json(struct report *r, FILE *f)
 		json_str(x, "to", sh->to);
 		json_str(x, "tlp", sh->tlp);
 		json_str(x, "title", sh->title);
+		json_str(x, "inject", sh->inject);
 		cJSON_AddBoolToObject(x, "refused", sh->refused);
 		json_str(x, "reason", sh->reason);
 		cJSON_AddBoolToObject(x, "cross_border", sh->cross_border);

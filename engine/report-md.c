@@ -88,6 +88,8 @@ md_sharing(FILE *f, const struct report *r)
 		md_text(f, sh->to);
 		fprintf(f, " | %s | ", sh->tlp ? sh->tlp : "?");
 		md_text(f, sh->title);
+		if (sh->inject != NULL)
+			fprintf(f, " (a forward of inject `%s`)", sh->inject);
 		fprintf(f, " | %s", sh->refused ? "refused: " : "delivered");
 		if (sh->refused)
 			md_text(f, sh->reason);

@@ -357,6 +357,9 @@ rp_record(const cJSON *rec, size_t line, void *arg)
 		sh->tlp = rp_str(r, rec, "tlp");
 		sh->title = rp_str(r, rec, "title");
 		sh->reason = rp_str(r, rec, "reason");
+		/* a forward of an inject names it; only a declared one is
+		 * printed */
+		sh->inject = in != -1 ? r->injects[in].id : NULL;
 		sh->refused = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(rec,
 		    "refused"));
 		x = cJSON_GetObjectItemCaseSensitive(rec, "to");
@@ -382,12 +385,14 @@ rp_record(const cJSON *rec, size_t line, void *arg)
 		sh->to = to;
 		if (!sh->refused)
 			r->roles[role].nshares++;
+		text = sh->inject != NULL ? rp_printf(r, " (a forward of "
+		    "inject %s)", sh->inject) : "";
 		rp_event(r, seq, t, type, sh->refused ? rp_printf(r, "%s's "
-		    "share '%s' [TLP:%s] to %s was refused: %s", role_id,
-		    rp_or(sh->title, ""), rp_or(sh->tlp, "?"), to,
+		    "share '%s' [TLP:%s] to %s%s was refused: %s", role_id,
+		    rp_or(sh->title, ""), rp_or(sh->tlp, "?"), to, text,
 		    rp_or(sh->reason, "")) : rp_printf(r, "%s shared '%s' "
-		    "[TLP:%s] with %s", role_id, rp_or(sh->title, ""),
-		    rp_or(sh->tlp, "?"), to), role, -1);
+		    "[TLP:%s] with %s%s", role_id, rp_or(sh->title, ""),
+		    rp_or(sh->tlp, "?"), to, text), role, -1);
 		return 0;
 	}
 	if (strcmp(type, "note") == 0 && role != -1) {

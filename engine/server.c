@@ -585,6 +585,19 @@ srv_int(const struct proto_request *r, const char *k, int dflt)
 	return v->valuedouble > INT_MAX ? -1 : (int)v->valuedouble;
 }
 
+/* An optional index of what a share forwards: -1 if absent.  Past
+ * INT_MAX, INT_MAX, which names nothing there is: srv_int's -1 would let
+ * the forward through as a new item, unchecked. */
+static int
+srv_forwarded(const struct proto_request *r, const char *k)
+{
+	int	n = srv_int(r, k, -1);
+
+	if (n == -1 && cJSON_GetObjectItemCaseSensitive(r->json, k) != NULL)
+		return INT_MAX;
+	return n;
+}
+
 static const char *
 srv_str_of(const cJSON *o, const char *k)
 {
@@ -756,8 +769,9 @@ srv_handle(struct srv_req *q)
 			return;
 		if (exercise_share(ex, q->c->role, to, (size_t)n,
 		    tlp_parse(srv_str(q->r, "tlp")), srv_str(q->r, "title"),
-		    srv_str(q->r, "text"), srv_int(q->r, "ref", -1),
-		    srv_player(q->c), &e) < 0)
+		    srv_str(q->r, "text"), srv_forwarded(q->r, "ref"),
+		    srv_forwarded(q->r, "delivery"), srv_player(q->c),
+		    &e) < 0)
 			return srv_fail(q, srv_code(&e), e.msg);
 		break;
 	case PR_CHAT:
@@ -1842,10 +1856,12 @@ srv_reapply(struct server *srv, const cJSON *rec, struct error *e)
 		    (to[n++] = exercise_role(ex, it->valuestring)) == -1)
 			return -1;
 	}
+	/* a forward of an inject names its delivery, as a note does */
 	it = cJSON_GetObjectItemCaseSensitive(rec, "ref");
 	exercise_share(ex, role, to, (size_t)n, tlp_parse(srv_str_of(rec,
 	    "tlp")), srv_str_of(rec, "title"), srv_str_of(rec, "text"),
-	    cJSON_IsNumber(it) ? (int)it->valuedouble : -1, player, &ignore);
+	    cJSON_IsNumber(it) ? (int)it->valuedouble : -1, dv, player,
+	    &ignore);
 	return 0;
 }
 

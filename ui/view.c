@@ -1066,9 +1066,14 @@ prompt_done(struct view *v, cJSON **req)
 				    it->title ? it->title : "Shared item");
 				cJSON_AddStringToObject(r, "text", it &&
 				    it->body && *it->body ? it->body : "-");
+				/* a forward names what it forwards, so the
+				 * server holds it to that item's label */
 				if (it != NULL && it->share >= 0)
 					cJSON_AddNumberToObject(r, "ref",
 					    it->share);
+				else if (it != NULL && it->kind == VI_INJECT)
+					cJSON_AddNumberToObject(r, "delivery",
+					    it->delivery);
 				*req = r;
 				break;
 			}

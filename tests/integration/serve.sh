@@ -1,9 +1,10 @@
 #!/bin/sh
 # ttxsim serve with real Unix sockets: a facilitator and two players join
 # the tutorial; each sees only what its role may see; TLP refuses and
-# allows shares as specified; a resent request is not applied twice; bad
-# tokens, malformed lines and forbidden requests get their errors; the
-# journal and report are written at the end.
+# allows shares, and forwards of injects, as specified (a RED inject's
+# in tlp-forward.lua); a resent request is not applied twice; bad tokens,
+# malformed lines and forbidden requests get their errors; the journal
+# and report are written at the end.
 #   usage: serve.sh TTXSIM TTX-CLIENT
 . "$(dirname "$0")/lib.sh"
 CLIENT=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
@@ -50,6 +51,20 @@ expect P {"type":"ok","re":"d1"}
 send P {"type":"decide","id":"d1","delivery":0,"choice":"report"}
 # the decision fires the held inject to NCSC
 expect N "title":"Water utility reports a remote setpoint change"
+# an inject forwarded (naming its delivery) is held to the inject's
+# label, TLP:AMBER: not lower; at AMBER it reaches the utility, a client
+send N {"type":"share","id":"w1","to":["control-room"],"tlp":"clear","title":"Utility report","text":"x","delivery":1}
+expect N "re":"w1","code":"tlp-refused","message":"a forward may not lower the label: the item is TLP:AMBER"
+send N {"type":"share","id":"w2","to":["control-room"],"tlp":"amber","title":"Utility report as received","text":"x","delivery":1}
+expect N {"type":"ok","re":"w2"}
+expect P "title":"Utility report as received"
+# only a delivery the role received may be named
+send N {"type":"share","id":"w3","to":["control-room"],"tlp":"amber","title":"Fwd","text":"x","delivery":0}
+expect N "re":"w3","code":"not-found","message":"inject delivery 0 was not sent to ncsc-im"
+send N {"type":"share","id":"w4","to":["control-room"],"tlp":"amber","title":"Fwd","text":"x","delivery":9}
+expect N "re":"w4","code":"not-found","message":"no inject delivery 9 to forward"
+send N {"type":"share","id":"w5","to":["control-room"],"tlp":"amber","title":"Fwd","text":"x","delivery":9007199254740992}
+expect N "re":"w5","code":"not-found"
 # TLP:AMBER+STRICT stays in the utility: refused, and never delivered
 send P {"type":"share","id":"s1","to":["ncsc-im"],"tlp":"amber+strict","title":"Logs","text":"x"}
 expect P "code":"tlp-refused","message":"TLP:AMBER+STRICT stays in your own organisation (utility), and ncsc-im is in ncsc"
@@ -110,11 +125,20 @@ wait_exit "$pid"
 expect_eq "server exit" "0" "$?"
 expect_eq "one decision journaled" "1" \
     "$(grep -c '"type":"decision"' j.jsonl)"
-expect_eq "two refused shares journaled" "2" \
+expect_eq "three refused shares journaled" "3" \
     "$(grep -c '"refused":true' j.jsonl)"
+expect_has "the forward of an inject names it" \
+    '"type":"share","inject":"ncsc-call","delivery":1,' \
+    "$(grep '"title":"Utility report"' j.jsonl)"
 expect_has "journal ends" "ended" "$("$TTXSIM" journal check j.jsonl)"
 expect_has "report written" "report: j-report.html" "$(cat serve.out)"
-expect_has "report: sharing" "2 refused by their TLP label" \
+expect_has "report: sharing" "3 refused by their TLP label" \
+    "$(cat j-report.md)"
+expect_has "report: a forward of an inject, refused" \
+    "| \`ncsc-im\` | control-room | clear | Utility report (a forward of inject \`ncsc-call\`) | refused: a forward may not lower the label: the item is TLP:AMBER |" \
+    "$(cat j-report.md)"
+expect_has "report: a forward of an inject, delivered" \
+    "| amber | Utility report as received (a forward of inject \`ncsc-call\`) | delivered |" \
     "$(cat j-report.md)"
 expect_has "report: notes" "ncsc-im wrote a note: Calling the utility back" \
     "$(cat j-report.md)"
@@ -257,6 +281,57 @@ expect_eq "resumed: one decision" "1" \
     "$(grep -c '"type":"decision"' k.jsonl)"
 expect_eq "resumed: one note" "1" "$(grep -c '"type":"note"' k.jsonl)"
 expect_eq "resumed: two shares" "2" "$(grep -c '"type":"share"' k.jsonl)"
+
+# A TLP:RED inject is never forwarded, even within its recipient's
+# organisation and as RED; an AMBER one is, at AMBER.  The server is
+# killed and resumed: the resume re-makes each forward and checks it
+# against the journal, and a resent one is answered as before.
+"$TTXSIM" serve --seed 7 --journal fw.jsonl --listen "unix:$TMP/fw" \
+    "$ROOT/tests/integration/tlp-forward.lua" > fw1.out 2>&1 &
+pid=$!
+wait_socket fw
+"$CLIENT" "$TMP/fw" fw-tokens.txt > fwc1.out 2>&1 <<'SCRIPT' ||
+conn C control F
+conn I ncsc-im Ana
+send C {"type":"start","id":1}
+expect I "inject":"source","delivery":1
+send I {"type":"share","id":"r1","to":["ncsc-ops"],"tlp":"red","title":"Source","text":"x","delivery":1}
+expect I "re":"r1","code":"tlp-refused","message":"TLP:RED is for its named recipients only: it may not be forwarded"
+send I {"type":"share","id":"r2","to":["ncsc-ops"],"tlp":"clear","title":"IOCs","text":"x","delivery":0}
+expect I "re":"r2","code":"tlp-refused","message":"a forward may not lower the label: the item is TLP:AMBER"
+send I {"type":"share","id":"r3","to":["ncsc-ops"],"tlp":"amber","title":"IOCs as received","text":"203.0.113.7","delivery":0}
+expect I {"type":"ok","re":"r3"}
+SCRIPT
+    { fail "forwards before the kill"; tail -5 fwc1.out; }
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+"$TTXSIM" serve --resume fw.jsonl --listen "unix:$TMP/fw" > fw2.out 2>&1 &
+pid=$!
+wait_text fw2.out "Listening on unix:"
+"$CLIENT" "$TMP/fw" fw-tokens.txt > fwc2.out 2>&1 <<'SCRIPT' ||
+conn C control F
+expect C "type":"welcome"
+conn O ncsc-ops Sam
+expect O "title":"IOCs as received"
+conn I ncsc-im Ana
+send I {"type":"share","id":"r1","to":["ncsc-ops"],"tlp":"red","title":"Source","text":"x","delivery":1}
+expect I "re":"r1","code":"tlp-refused","message":"TLP:RED is for its named recipients only: it may not be forwarded"
+send I {"type":"share","id":"r3","to":["ncsc-ops"],"tlp":"amber","title":"IOCs as received","text":"203.0.113.7","delivery":0}
+expect I {"type":"ok","re":"r3"}
+send C {"type":"end","id":2}
+expect I "type":"end"
+never O Named in confidence
+SCRIPT
+    { fail "forwards after the resume"; tail -5 fwc2.out; }
+wait_exit "$pid"
+expect_has "forwards resumed" "resumed at" "$(cat fw2.out)"
+expect_has "forwards: journal ends" "ended" \
+    "$("$TTXSIM" journal check fw.jsonl)"
+expect_eq "forwards: three shares, once each" "3" \
+    "$(grep -c '"type":"share"' fw.jsonl)"
+expect_has "forwards: RED refused in the report" \
+    "| \`ncsc-im\` | ncsc-ops | red | Source (a forward of inject \`source\`) | refused: TLP:RED is for its named recipients only: it may not be forwarded |" \
+    "$(cat fw-report.md)"
 
 # A journal that ends with the server's own record (a chat) resumes.
 # The start and the chat arrive in one write, so one pass reads both: the

@@ -177,14 +177,48 @@ START_TEST(share_picks_roles_and_label)
 	ck_assert_uint_eq(v.prompt.sel, 2);	/* AMBER by default */
 	ck_assert_str_eq(press(&v, VIEW_KEY_DOWN), "");
 	ck_assert_str_eq(press(&v, VIEW_KEY_DOWN), "");
+	/* an inject forwarded names its delivery */
 	ck_assert_str_eq(press(&v, VIEW_KEY_ENTER), "{\"type\":\"share\","
 	    "\"id\":1,\"to\":[\"uk-ncsc\"],\"tlp\":\"red\","
-	    "\"title\":\"Odd VPN logins\",\"text\":\"Logins from abroad.\"}");
+	    "\"title\":\"Odd VPN logins\",\"text\":\"Logins from abroad.\","
+	    "\"delivery\":0}");
 	/* the server's refusal is what the player reads */
 	apply(&v, "{\"type\":\"error\",\"re\":1,\"code\":\"tlp-refused\","
 	    "\"message\":\"TLP:RED goes to named recipients only\"}", 0);
 	ck_assert_str_eq(v.status,
 	    "Refused: TLP:RED goes to named recipients only");
+	view_free(&v);
+}
+END_TEST
+
+/* The server holds a forward to the label of what it forwards: sharing an
+ * inject names the delivery it came in, and a chat names nothing. */
+START_TEST(share_names_the_delivery)
+{
+	struct view	v;
+
+	view_init(&v);
+	apply(&v, welcome_player, 0);
+	apply(&v, "{\"seq\":5,\"t\":700000,\"type\":\"inject\","
+	    "\"inject\":\"vpn2\",\"delivery\":4,\"to\":[\"grid-soc\"],"
+	    "\"from\":\"SOC\",\"title\":\"More logins\",\"body\":\"b\","
+	    "\"tlp\":\"amber\",\"due\":null,\"choices\":[]}", 0);
+	apply(&v, "{\"seq\":6,\"t\":800000,\"type\":\"chat\","
+	    "\"role\":\"uk-ncsc\",\"to\":{\"role\":\"grid-soc\"},"
+	    "\"text\":\"Call me\"}", 0);
+	ck_assert_uint_eq(v.nitems, 3);
+	press(&v, VIEW_KEY_DOWN);
+	press(&v, 's');
+	press(&v, VIEW_KEY_ENTER);
+	ck_assert_str_eq(press(&v, VIEW_KEY_ENTER), "{\"type\":\"share\","
+	    "\"id\":1,\"to\":[\"uk-ncsc\"],\"tlp\":\"amber\","
+	    "\"title\":\"More logins\",\"text\":\"b\",\"delivery\":4}");
+	press(&v, VIEW_KEY_DOWN);
+	press(&v, 's');
+	press(&v, VIEW_KEY_ENTER);
+	ck_assert_str_eq(press(&v, VIEW_KEY_ENTER), "{\"type\":\"share\","
+	    "\"id\":2,\"to\":[\"uk-ncsc\"],\"tlp\":\"amber\","
+	    "\"title\":\"Chat\",\"text\":\"Call me\"}");
 	view_free(&v);
 }
 END_TEST
@@ -500,6 +534,7 @@ add_tests(TCase *tc)
 	tcase_add_test(tc, deadline_states);
 	tcase_add_test(tc, ack_and_decide_keys);
 	tcase_add_test(tc, share_picks_roles_and_label);
+	tcase_add_test(tc, share_names_the_delivery);
 	tcase_add_test(tc, note_editor);
 	tcase_add_test(tc, messages_and_own_sends);
 	tcase_add_test(tc, control_timeline_and_keys);
