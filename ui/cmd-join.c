@@ -142,8 +142,11 @@ console_main(const struct cmd_entry *ce, int argc, char **argv,
 	}
 	memset(&s, 0, sizeof s);
 	view_init(&s.view);
+	/* "observer" (or "control") names a token, not a role to claim:
+	 * the token says who it is */
 	s.conn = conn_new(argv[optind], token, name && *name ? name :
-	    "player", role);
+	    "player", role != NULL && strcmp(role, "observer") != 0 &&
+	    strcmp(role, "control") != 0 ? role : NULL);
 	s.label = role;
 	rc = console_run(&s, 1);
 	if (rc != 0)

@@ -48,6 +48,7 @@ console F "$TTXSIM facilitate --tokens $TMP/c-tokens.txt --name Fay $TMP/s"
 console P1 "$J --role control-room --name Olu $TMP/s"
 console P2 "$J --role ncsc-im --name Ana $TMP/s"
 console P3 "$J --role us-cisa --name Sam $TMP/s"
+console O "$J --role observer --name Eve $TMP/s"
 wait_screen F "+ us-cisa        Sam"
 # what `n' will bring, in order
 wait_screen F "00:10 alert"
@@ -105,6 +106,20 @@ wait_screen P1 "Refused:"
 screen P1 > p1-refused.txt
 expect_has "the refusal says why" "Refused: TLP:RED" "$(cat p1-refused.txt)"
 wait_screen F "control-room share REFUSED (TLP:AMBER to us-cisa)"
+# the observer sees everything (the UK's RED share too), read-only, and
+# records observations
+wait_screen O "OBSERVER (Eve)"
+wait_screen O "ncsc-im shared TLP:RED to control-room"
+keys O a
+sleep 0.2
+expect_eq "the observer cannot act for a player" "" \
+    "$(screen O | grep -F 'Acknowledged')"
+keys O o Down Enter
+wait_screen O "Observation"
+keys O "CISA was not told" C-d
+wait_screen F "Observation on coordinate"
+keys O q
+wait_screen O "console-exit=0"
 # what the US must never have seen
 expect_eq "CISA saw no UK share" "" \
     "$(screen P3 | grep -F 'Utility intrusion')"
@@ -237,4 +252,18 @@ wait_screen SOLO "console-exit=0"
 expect_has "solo: where the report is" "report: $TMP/solo-report.md" \
     "$(screen SOLO)"
 [ -s "$TMP/solo-report.md" ] || fail "solo: no report"
+
+# ttxsim run: the facilitator's console says how players join, while it
+# has the terminal, and ? says it again
+console RUN "$TTXSIM run --seed 5 --journal $TMP/run.jsonl $ROOT/scenarios/tutorial.lua"
+wait_screen RUN "Players join: ttxsim join --tokens $TMP/run-tokens.txt"
+keys RUN "?"
+wait_screen RUN "Keys (any key closes)"
+expect_has "the help says how players join" "--role ROLE" "$(screen RUN)"
+keys RUN Escape e y
+wait_screen RUN "The report follows in"
+keys RUN q
+wait_screen RUN "console-exit=0"
+expect_has "run: how players join, after" "Players join: ttxsim join" \
+    "$(screen RUN)"
 finish
