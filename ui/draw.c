@@ -812,8 +812,8 @@ status(const struct view *v, const char *switch_hint)
 }
 
 /*
- * A player's body: the inbox and the selected item.  Side by side on a
- * wide terminal; on a narrower one, as a mail client does, the inbox
+ * A player's body: the inbox and the selected item.  Side by side from
+ * 150 columns; on a narrower terminal, as a mail client does, the inbox
  * above and the item below, each the full width.
  */
 static void
@@ -822,8 +822,8 @@ mail(struct view *v, int64_t now, int y0, int y1)
 	int	lw, iy1, ry0, rx, rw, rows, need;
 	char	buf[64];
 
-	if (COLS >= 120) {
-		lw = COLS * 2 / 5;
+	if (COLS >= 150) {	/* room for the inbox's sender column */
+		lw = COLS * 2 / 5 > 70 ? COLS * 2 / 5 : 70;
 		iy1 = y1;
 		ry0 = y0;
 		rx = lw + 2;
@@ -857,11 +857,11 @@ mail(struct view *v, int64_t now, int y0, int y1)
 	}
 	if (need - v->scroll > rows) {
 		snprintf(buf, sizeof buf, " more: pgdn/space ");
-		put(COLS >= 120 ? y1 - 1 : iy1, COLS - (int)strlen(buf) - 1,
+		put(COLS >= 150 ? y1 - 1 : iy1, COLS - (int)strlen(buf) - 1,
 		    (int)strlen(buf), buf, colour(C_HEAD, A_REVERSE));
 	} else if (v->scroll > 0) {
 		snprintf(buf, sizeof buf, " end; pgup/b goes back ");
-		put(COLS >= 120 ? y1 - 1 : iy1, COLS - (int)strlen(buf) - 1,
+		put(COLS >= 150 ? y1 - 1 : iy1, COLS - (int)strlen(buf) - 1,
 		    (int)strlen(buf), buf, colour(C_DIM, A_DIM));
 	}
 }

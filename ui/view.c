@@ -325,9 +325,11 @@ welcome(struct view *v, const cJSON *m, int64_t wall)
 		o->text = xstrdup(str(it, "text") ? str(it, "text") : "");
 	}
 	v->connected = 1;
-	view_apply(v, cJSON_GetObjectItemCaseSensitive(m, "clock"), wall);
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(m, "backlog"))
 		view_apply(v, it, wall);
+	/* the clock now, after the backlog's old clock events: a console
+	 * joining late counted on from the last start, jump or pause */
+	view_apply(v, cJSON_GetObjectItemCaseSensitive(m, "clock"), wall);
 }
 
 static void

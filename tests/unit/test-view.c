@@ -496,6 +496,24 @@ START_TEST(hotwash_long_question)
 }
 END_TEST
 
+/* A late joiner's clock is the welcome's, not the backlog's last. */
+START_TEST(welcome_clock_after_backlog)
+{
+	struct view	v;
+
+	view_init(&v);
+	apply(&v, "{\"type\":\"welcome\",\"you\":{\"kind\":\"observer\"},"
+	    "\"exercise\":{\"roles\":[]},\"clock\":{\"type\":\"clock\","
+	    "\"t\":7200000,\"state\":\"running\",\"speed\":60},\"backlog\":["
+	    "{\"type\":\"clock\",\"t\":0,\"state\":\"running\",\"speed\":60},"
+	    "{\"type\":\"clock\",\"t\":1800000,\"state\":\"running\","
+	    "\"speed\":60}]}", 5000);
+	ck_assert_int_eq(view_now(&v, 5000), 7200000);
+	ck_assert_int_eq(view_now(&v, 6000), 7260000);
+	view_free(&v);
+}
+END_TEST
+
 START_TEST(chat_targets)
 {
 	struct view	v;
@@ -526,6 +544,7 @@ add_tests(TCase *tc)
 {
 	tcase_add_test(tc, chat_targets);
 	tcase_add_test(tc, staff_waiting_and_scroll);
+	tcase_add_test(tc, welcome_clock_after_backlog);
 	tcase_add_test(tc, reading_scrolls);
 	tcase_add_test(tc, hotwash_long_question);
 	tcase_add_test(tc, hotwash_after_the_end);
