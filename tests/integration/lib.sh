@@ -6,6 +6,12 @@ TTXSIM=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TMP=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
+# a test timed out by meson gets SIGTERM: exit, so the EXIT trap cleans
+# up (a shell killed by a signal runs no EXIT trap; console.sh's tmux
+# server and its consoles outlived a timeout)
+trap 'exit 143' TERM
+trap 'exit 130' INT
+trap 'exit 129' HUP
 failures=0
 
 fail() {
