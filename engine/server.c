@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "config.h"
 #include "exercise.h"
 #include "journal.h"
 #include "pacer.h"
@@ -70,6 +71,12 @@ struct srv_reply {
 	char		 key[PROTO_ID_MAX + 8];
 	char		*line;
 	size_t		 len;
+};
+
+struct srv_answers {		/* a player's hot wash, across reconnects */
+	int		 ident;
+	char		 name[PROTO_SHORT_MAX + 1];
+	uint64_t	 answered;
 };
 
 struct srv_ident {		/* a role, control, or observers */
@@ -130,6 +137,8 @@ struct server {
 	int			 roster_dirty;	/* someone joined or left */
 	int64_t			 roster_next;	/* wall ns: not before */
 	int64_t			 ended_at;	/* wall ns, for the hot wash */
+	struct srv_answers	*answers;
+	size_t			 nanswers, canswers;
 	const cJSON		*req;		/* the request being handled */
 	int			 req_ident;	/* and who sent it */
 	char			 tokens_file[512];
@@ -309,6 +318,9 @@ srv_listen_tcp(struct server *srv, const char *spec, struct error *e)
 	srv->nlisten++;
 	return 0;
 }
+
+static struct srv_answers *srv_answers(struct server *,
+		    const struct srv_client *, uint64_t);
 
 /* Events and their audiences. */
 
@@ -889,7 +901,8 @@ srv_handle(struct srv_req *q)
 			return srv_fail(q, PE_NOT_FOUND, "no such hot-wash "
 			    "question");
 		if (k < 64)
-			q->c->answered |= UINT64_C(1) << k;
+			q->c->answered = srv_answers(srv, q->c, UINT64_C(1) <<
+			    k)->answered;
 		if (srv_str(q->r, "text") == NULL)
 			break;		/* passed over: nothing to keep */
 		rec = cJSON_CreateObject();
@@ -1039,6 +1052,36 @@ srv_welcome(struct server *srv, struct srv_client *c, const cJSON *re)
 	return w;
 }
 
+/*
+ * The hot-wash questions a player (identity and name) has answered or
+ * passed over, with bits added: a console that reconnects after the end
+ * does not ask again, so the server must not wait for it to.
+ */
+static struct srv_answers *
+srv_answers(struct server *srv, const struct srv_client *c, uint64_t add)
+{
+	struct srv_answers	*a;
+	size_t			 i;
+
+	for (i = 0; i < srv->nanswers; i++) {
+		a = &srv->answers[i];
+		if (a->ident == c->ident && strcmp(a->name, c->name) == 0) {
+			a->answered |= add;
+			return a;
+		}
+	}
+	if (srv->nanswers == srv->canswers) {
+		srv->canswers = srv->canswers ? srv->canswers * 2 : 16;
+		srv->answers = xreallocarray(srv->answers, srv->canswers,
+		    sizeof *srv->answers);
+	}
+	a = &srv->answers[srv->nanswers++];
+	a->ident = c->ident;
+	snprintf(a->name, sizeof a->name, "%s", c->name);
+	a->answered = add;
+	return a;
+}
+
 static int
 srv_auth_limited(struct server *srv)
 {
@@ -1091,6 +1134,8 @@ srv_hello(struct server *srv, struct srv_client *c, struct proto_request *r)
 		goto fail;
 	}
 	snprintf(c->name, sizeof c->name, "%s", srv_str(r, "name"));
+	if (c->kind == PK_PLAYER)
+		c->answered = srv_answers(srv, c, 0)->answered;
 	srv_send(srv, c, srv_welcome(srv, c, r->id));
 	c->welcome_left = c->outlen;
 	srv->roster_dirty = 1;
@@ -1283,6 +1328,32 @@ srv_flush(struct server *srv, struct srv_client *c)
 }
 
 /*
+ * Wait for the descriptors, at most ts: to the nanosecond with
+ * epoll_pwait2, else (glibc before 2.35, Linux before 5.11, or a seccomp
+ * filter that refuses it) in milliseconds, rounded up so an event is
+ * never early.
+ */
+static int
+srv_wait(struct server *srv, struct epoll_event *evs, int max,
+    const struct timespec *ts)
+{
+	int64_t		ms = ((int64_t)ts->tv_sec * NS_PER_SEC + ts->tv_nsec +
+	    NS_PER_MS - 1) / NS_PER_MS;
+#if HAVE_EPOLL_PWAIT2
+	static int	no_pwait2;
+	int		k;
+
+	if (!no_pwait2) {
+		if ((k = epoll_pwait2(srv->ep, evs, max, ts, NULL)) != -1 ||
+		    (errno != ENOSYS && errno != EPERM))
+			return k;
+		no_pwait2 = 1;
+	}
+#endif
+	return epoll_wait(srv->ep, evs, max, (int)ms);
+}
+
+/*
  * Take new connections (on) or leave them waiting in the backlog (off:
  * out of descriptors, a listener would stay readable and the loop spin).
  */
@@ -1316,7 +1387,7 @@ srv_poll_out(struct server *srv, struct srv_client *c)
 	if (c->dead || want == c->polling_out)
 		return;
 	ev.events = EPOLLIN | (want ? EPOLLOUT : 0);
-	ev.data.ptr = c;
+	ev.data.u64 = (uintptr_t)c;
 	if (epoll_ctl(srv->ep, EPOLL_CTL_MOD, c->fd, &ev) == 0)
 		c->polling_out = want;
 	else
@@ -1352,8 +1423,9 @@ srv_accept(struct server *srv, int lfd)
 		c->fd = fd;
 		c->role = -1;
 		c->ident = -1;
+		/* all 64 bits: the top one marks a listener */
 		ev.events = EPOLLIN;
-		ev.data.ptr = c;
+		ev.data.u64 = (uintptr_t)c;
 		if (epoll_ctl(srv->ep, EPOLL_CTL_ADD, fd, &ev) == -1) {
 			srv_log(srv, "epoll_ctl: %s; connection refused",
 			    strerror(errno));
@@ -1597,6 +1669,7 @@ server_free(struct server *srv)
 	}
 	free(srv->events);
 	free(srv->late);
+	free(srv->answers);
 	for (i = 0; i < srv->nidents; i++)
 		for (k = 0; k < SRV_REPLIES_KEPT; k++)
 			free(srv->idents[i].replies[k].line);
@@ -1721,19 +1794,20 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 			*e = srv->journal_err;
 			return -1;
 		}
+		/* at most twice a second: thousands joining at once must not
+		 * cost thousands of rosters to every observer; before the
+		 * flush, so it goes out in this pass */
+		if (srv->roster_dirty && srv_wall() >= srv->roster_next) {
+			srv_roster(srv);
+			srv->roster_next = srv_wall() + SRV_ROSTER_EVERY;
+		}
 		for (i = 0; i < srv->nclients; i++) {
 			struct srv_client *c = srv->clients[i];
 			if (c->outlen > 0)
 				srv_flush(srv, c);
 			srv_poll_out(srv, c);
 		}
-		srv_sweep(srv);
-		/* at most twice a second: thousands joining at once must not
-		 * cost thousands of rosters to every observer */
-		if (srv->roster_dirty && srv_wall() >= srv->roster_next) {
-			srv_roster(srv);	/* goes out on the next pass */
-			srv->roster_next = srv_wall() + SRV_ROSTER_EVERY;
-		}
+		srv_sweep(srv);	/* leavers: a roster in the next pass */
 		if (srv->state == ST_ENDED || srv->ex->ended) {
 			srv->state = ST_ENDED;
 			if (srv->ended_at == 0)
@@ -1775,10 +1849,7 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 			    20 * NS_PER_MS : 250 * NS_PER_MS;
 		ts.tv_sec = timeout / NS_PER_SEC;
 		ts.tv_nsec = timeout % NS_PER_SEC;
-		if ((k = epoll_pwait2(srv->ep, evs, SRV_EVENTS, &ts,
-		    NULL)) == -1 && errno == ENOSYS)	/* before Linux 5.11 */
-			k = epoll_wait(srv->ep, evs, SRV_EVENTS, (int)((timeout +
-			    NS_PER_MS - 1) / NS_PER_MS));
+		k = srv_wait(srv, evs, SRV_EVENTS, &ts);
 		if (k == -1 && errno != EINTR) {
 			error_set(e, ERR_IO, "epoll_wait: %s", strerror(errno));
 			return -1;
@@ -1786,7 +1857,8 @@ server_run(struct server *srv, volatile int *stop, struct error *e)
 		/* clients are freed only by the sweep: every pointer here is
 		 * good, a client marked dead is passed over */
 		for (n = 0; n < k; n++) {
-			struct srv_client *c = evs[n].data.ptr;
+			struct srv_client *c = (struct srv_client *)(uintptr_t)
+			    evs[n].data.u64;
 			if (evs[n].data.u64 & SRV_LISTENER)
 				srv_accept(srv, srv->lfd[evs[n].data.u64 &
 				    ~SRV_LISTENER]);

@@ -110,6 +110,21 @@ invisible(wchar_t wc)
  */
 static int	clip_top, clip_bot = INT_MAX;
 
+/* The columns put() gives a character: what it cannot show safely is
+ * one U+FFFD.  wrap() measures with it too, so its lines fit. */
+static int
+cell_width(wchar_t wc)
+{
+	int	cw;
+
+	if (wc == L'\n' || wc == L'\t')
+		return 1;
+	if (wc < 0x20 || (wc >= 0x7f && wc < 0xa0) || invisible(wc) ||
+	    (cw = wcwidth(wc)) < 0)
+		return 1;
+	return cw;
+}
+
 static int
 put(int y, int x, int w, const char *s, attr_t a)
 {
@@ -119,8 +134,9 @@ put(int y, int x, int w, const char *s, attr_t a)
 	int		 used = 0, cw;
 	cchar_t		 cc;
 
-	if (s == NULL || w <= 0)
-		return 0;
+	if (s == NULL || w <= 0 || x < 0 || x >= COLS)
+		return 0;	/* off the screen: curses would write at the
+				 * cursor, wherever it was */
 	memset(&st, 0, sizeof st);
 	if (y >= clip_top && y < clip_bot)
 		move(y, x);
@@ -187,8 +203,8 @@ wrap(int y, int y1, int x, int w, const char *s, attr_t a)
 				memset(&st, 0, sizeof st);
 				n = 1;
 				cw = 1;
-			} else if ((cw = wcwidth(wc)) < 0)
-				cw = 1;
+			} else
+				cw = cell_width(wc);
 			if (cols + cw > w)
 				break;
 			if (wc == L' ')

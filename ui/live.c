@@ -144,6 +144,7 @@ start_server(const struct live_opts *o, struct started *st)
 		sleep_ms(50);
 	}
 	kill(st->pid, SIGTERM);
+	waitpid(st->pid, &status, 0);	/* it unlinks its socket first */
 	if (st->dir[0] != '\0')
 		rmdir(st->dir);
 	fprintf(stderr, "ttxsim run: the server did not start; it said:\n");
@@ -187,14 +188,17 @@ join_text(const struct live_opts *o, const struct started *st)
 	char	*s, *t;
 	int	 i;
 
-	s = xasprintf("Players join: ttxsim join --tokens %s --role ROLE "
-	    "unix:%s", st->tokens, st->sock);
+	s = xasprintf("Players join: ttxsim join --token TOKEN unix:%s",
+	    st->sock);
 	for (i = 0; i < o->nlisten; i++) {
 		t = xasprintf("%s (or %s)", s, o->listen[i]);
 		free(s);
 		s = t;
 	}
-	return s;
+	/* or, on this machine, --tokens FILE --role ROLE */
+	t = xasprintf("%s; their tokens: %s", s, st->tokens);
+	free(s);
+	return t;
 }
 
 int

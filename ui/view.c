@@ -908,6 +908,16 @@ start_action(struct view *v, enum view_action a, cJSON **req)
 			    "to share.");
 			return VA_REDRAW;
 		}
+		/* the server holds a forward of a share or an inject to its
+		 * label (and journals a refusal for the report); an ad hoc
+		 * item it cannot name, so the console keeps its label */
+		if (it->kind == VI_ADHOC && it->tlp != NULL &&
+		    strcmp(it->tlp, "red") == 0) {
+			snprintf(v->status, sizeof v->status, "TLP:RED is for "
+			    "its named recipients only: it may not be "
+			    "forwarded.");
+			return VA_REDRAW;
+		}
 		roles_prompt(v, a, "Share with (space marks, enter goes on)",
 		    1);
 		return VA_REDRAW;
@@ -1006,7 +1016,7 @@ prompt_done(struct view *v, cJSON **req)
 	cJSON		*r, *to;
 	const char	*key = p->nopts ? p->keys[p->sel] : NULL;
 	int		 a = p->action;
-	size_t		 i;
+	size_t		 i, k = 0;
 
 	if (p->kind == VP_TEXT && p->len == 0 && a != VA_HOTWASH) {
 		snprintf(v->status, sizeof v->status, "Nothing to send.");
@@ -1044,7 +1054,11 @@ prompt_done(struct view *v, cJSON **req)
 				cJSON_AddItemToArray(to,
 				    cJSON_CreateString(key));
 			prompt_open(v, VP_PICK, a, "TLP label");
-			for (i = 0; i < sizeof tlps / sizeof tlps[0]; i++) {
+			for (k = 0; a == VA_SHARE && it != NULL && it->kind ==
+			    VI_ADHOC && it->tlp != NULL && k + 1 < sizeof tlps /
+			    sizeof tlps[0] && strcmp(tlps[k], it->tlp) != 0; k++)
+				;
+			for (i = k; i < sizeof tlps / sizeof tlps[0]; i++) {
 				char *l = xasprintf("TLP:%s", tlps[i]);
 				for (char *c = l + 4; *c; c++)
 					*c = (char)(*c >= 'a' && *c <= 'z' ?
@@ -1052,8 +1066,9 @@ prompt_done(struct view *v, cJSON **req)
 				prompt_add(v, l, tlps[i]);
 				free(l);
 			}
-			/* AMBER is the usual label between partners */
-			v->prompt.sel = 2;
+			/* AMBER is the usual label between partners; an ad
+			 * hoc item's own label is the least it may have */
+			v->prompt.sel = k > 0 ? 0 : 2;
 			return VA_REDRAW;
 		}
 		if (p->kind == VP_PICK) {
@@ -1157,6 +1172,8 @@ prompt_done(struct view *v, cJSON **req)
 		cJSON_AddNumberToObject(*req, "question", p->step);
 		if (p->len > 0)		/* else passed over */
 			cJSON_AddStringToObject(*req, "text", p->text);
+		else
+			snprintf(v->status, sizeof v->status, "Skipped.");
 		prompt_close(&v->prompt);
 		hotwash_next(v);
 		return VA_REQUEST;

@@ -256,10 +256,11 @@ expect_has "solo: where the report is" "report: $TMP/solo-report.md" \
 # ttxsim run: the facilitator's console says how players join, while it
 # has the terminal, and ? says it again
 console RUN "$TTXSIM run --seed 5 --journal $TMP/run.jsonl $ROOT/scenarios/tutorial.lua"
-wait_screen RUN "Players join: ttxsim join --tokens $TMP/run-tokens.txt"
+wait_screen RUN "Players join: ttxsim join --token TOKEN unix:"
 keys RUN "?"
 wait_screen RUN "Keys (any key closes)"
-expect_has "the help says how players join" "--role ROLE" "$(screen RUN)"
+expect_has "the help says how players join" "join --token TOKEN" \
+    "$(screen RUN)"
 keys RUN Escape e y
 wait_screen RUN "The report follows in"
 keys RUN q

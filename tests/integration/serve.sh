@@ -360,6 +360,37 @@ expect_eq "T+0 before the chat read with the start" "command start phase chat" \
 kill -TERM "$pid"
 wait_exit "$pid"
 
+# The hot wash across a reconnect: what a player answered or passed over
+# before the link dropped counts (the console does not ask again), so the
+# server ends when the last question is answered, not at --hotwash's end.
+"$TTXSIM" serve --journal hw.jsonl --listen "unix:$TMP/hw" \
+    "$ROOT/scenarios/tutorial.lua" > hw.out 2>&1 &
+pid=$!
+wait_text hw.out "(mode 0600)"
+"$CLIENT" "$TMP/hw" hw-tokens.txt > hwc.out 2>&1 <<'SCRIPT' ||
+conn C control F
+conn P control-room Olu
+conn N ncsc-im Ana
+expect P "type":"welcome"
+expect N "type":"welcome"
+send C {"type":"end","id":1}
+expect P "hotwash":[
+send P {"type":"hotwash","id":"a0","question":0,"text":"Sooner"}
+expect P {"type":"ok","re":"a0"}
+drop P
+conn P2 control-room Olu
+send P2 {"type":"hotwash","id":"a1","question":1}
+expect P2 {"type":"ok","re":"a1"}
+send N {"type":"hotwash","id":"b0","question":0}
+send N {"type":"hotwash","id":"b1","question":1,"text":"The duty engineer"}
+expect N {"type":"ok","re":"b1"}
+closed C
+SCRIPT
+    { fail "hot wash across a reconnect"; tail -5 hwc.out; }
+wait_exit "$pid"
+expect_eq "hot wash: the answers, not the passes" "2" \
+    "$(grep -c '"type":"hotwash"' hw.jsonl)"
+
 # TCP on loopback, beside a Unix socket.
 port=$((20000 + $$ % 20000))
 "$TTXSIM" serve --speed 3600 --seed 7 --journal tcp.jsonl \

@@ -514,6 +514,38 @@ START_TEST(welcome_clock_after_backlog)
 }
 END_TEST
 
+/* An ad hoc inject has no number the server could check a forward
+ * against: the console keeps its label, and RED stays put. */
+START_TEST(adhoc_forward_keeps_label)
+{
+	struct view	v;
+
+	view_init(&v);
+	apply(&v, welcome_player, 0);
+	apply(&v, "{\"seq\":4,\"t\":1,\"type\":\"adhoc\",\"to\":["
+	    "\"grid-soc\"],\"title\":\"Tip\",\"body\":\"b\",\"tlp\":"
+	    "\"amber+strict\"}", 0);
+	apply(&v, "{\"seq\":5,\"t\":2,\"type\":\"adhoc\",\"to\":["
+	    "\"grid-soc\"],\"title\":\"Source\",\"body\":\"b\",\"tlp\":"
+	    "\"red\"}", 0);
+	press(&v, VIEW_KEY_DOWN);
+	ck_assert_str_eq(v.items[v.sel].title, "Tip");
+	press(&v, 's');
+	press(&v, ' ');
+	press(&v, VIEW_KEY_ENTER);
+	ck_assert_uint_eq(v.prompt.nopts, 2);
+	ck_assert_str_eq(v.prompt.opts[0], "TLP:AMBER+STRICT");
+	ck_assert_uint_eq(v.prompt.sel, 0);
+	press(&v, VIEW_KEY_ESC);
+	press(&v, VIEW_KEY_DOWN);
+	ck_assert_str_eq(press(&v, 's'), "");
+	ck_assert_int_eq(v.prompt.kind, VP_NONE);
+	ck_assert_str_eq(v.status, "TLP:RED is for its named recipients "
+	    "only: it may not be forwarded.");
+	view_free(&v);
+}
+END_TEST
+
 START_TEST(chat_targets)
 {
 	struct view	v;
@@ -544,6 +576,7 @@ add_tests(TCase *tc)
 {
 	tcase_add_test(tc, chat_targets);
 	tcase_add_test(tc, staff_waiting_and_scroll);
+	tcase_add_test(tc, adhoc_forward_keeps_label);
 	tcase_add_test(tc, welcome_clock_after_backlog);
 	tcase_add_test(tc, reading_scrolls);
 	tcase_add_test(tc, hotwash_long_question);
