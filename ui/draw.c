@@ -657,8 +657,8 @@ box_at(int y, int x, int h, int w)
 
 /*
  * A text prompt: its title wrapped at the top (a hot-wash question is a
- * sentence or two), then the text, scrolled so its end, where the cursor
- * is, stays in sight.
+ * sentence or two), then the text, scrolled so the cursor stays in
+ * sight.
  */
 static void
 text_prompt(const struct vprompt *p, int y, int x, int h, int w)
@@ -672,9 +672,14 @@ text_prompt(const struct vprompt *p, int y, int x, int h, int w)
 	attrset(A_NORMAL);
 	ty++;
 	rows = y + h - 1 - ty;
-	text = xasprintf("%s%s", p->text, "\xe2\x96\x88");	/* the cursor */
+	/* the rows up to the cursor (a bar before the character it is
+	 * at), measured: scrolled so that row is in sight */
+	text = xasprintf("%.*s\xe2\x96\x8f", (int)p->cur, p->text);
 	clip_top = clip_bot = INT_MAX;
 	need = wrap(0, INT_MAX / 2, x + 1, w - 2, text, A_NORMAL);
+	free(text);
+	text = xasprintf("%.*s\xe2\x96\x8f%s", (int)p->cur, p->text,
+	    p->text + p->cur);
 	clip_top = ty;
 	clip_bot = ty + rows;
 	wrap(need > rows ? ty - (need - rows) : ty, INT_MAX / 2, x + 1, w - 2,
@@ -944,6 +949,10 @@ draw_key(void)
 		case KEY_PPAGE: return VIEW_KEY_PGUP;
 		case KEY_NPAGE: return VIEW_KEY_PGDN;
 		case KEY_END: return VIEW_KEY_END;
+		case KEY_HOME: return VIEW_KEY_HOME;
+		case KEY_LEFT: return VIEW_KEY_LEFT;
+		case KEY_RIGHT: return VIEW_KEY_RIGHT;
+		case KEY_DC: return VIEW_KEY_DEL;
 		case KEY_ENTER: return VIEW_KEY_ENTER;
 		case KEY_BACKSPACE: return VIEW_KEY_BS;
 		case KEY_RESIZE: return 0;	/* redraw */

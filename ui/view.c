@@ -1185,6 +1185,13 @@ prompt_done(struct view *v, cJSON **req)
 	return *req != NULL ? VA_REQUEST : VA_REDRAW;
 }
 
+/*
+ * The text editor: a byte string and a cursor in it.  Keys arrive a
+ * byte at a time (UTF-8 for text); the cursor moves and deletes whole
+ * characters, whose continuation bytes are 10xxxxxx.
+ */
+#define CONT(c)	(((unsigned char)(c) & 0xc0) == 0x80)
+
 static void
 text_insert(struct vprompt *p, int key)
 {
@@ -1192,20 +1199,67 @@ text_insert(struct vprompt *p, int key)
 		p->cap *= 2;
 		p->text = xreallocarray(p->text, p->cap, 1);
 	}
-	p->text[p->len++] = (char)key;
-	p->text[p->len] = '\0';
+	memmove(p->text + p->cur + 1, p->text + p->cur, p->len - p->cur + 1);
+	p->text[p->cur++] = (char)key;
+	p->len++;
+}
+
+/* The start of the character before i, or 0. */
+static size_t
+text_prev(const struct vprompt *p, size_t i)
+{
+	while (i > 0 && CONT(p->text[i - 1]))
+		i--;
+	return i > 0 ? i - 1 : 0;
+}
+
+/* The start of the character after the one at i, or the end. */
+static size_t
+text_next(const struct vprompt *p, size_t i)
+{
+	if (i < p->len)
+		i++;
+	while (i < p->len && CONT(p->text[i]))
+		i++;
+	return i;
+}
+
+/* Remove bytes [from, to). */
+static void
+text_cut(struct vprompt *p, size_t from, size_t to)
+{
+	memmove(p->text + from, p->text + to, p->len - to + 1);
+	p->len -= to - from;
+	p->cur = from;
 }
 
 static void
-text_backspace(struct vprompt *p)
+text_move(struct vprompt *p, int key)
 {
-	/* a whole UTF-8 character: continuation bytes are 10xxxxxx */
-	while (p->len > 0 && ((unsigned char)p->text[p->len - 1] & 0xc0) ==
-	    0x80)
-		p->len--;
-	if (p->len > 0)
-		p->len--;
-	p->text[p->len] = '\0';
+	switch (key) {
+	case VIEW_KEY_LEFT:
+		p->cur = text_prev(p, p->cur);
+		break;
+	case VIEW_KEY_RIGHT:
+		p->cur = text_next(p, p->cur);
+		break;
+	case VIEW_KEY_HOME:	/* of the line */
+		while (p->cur > 0 && p->text[p->cur - 1] != '\n')
+			p->cur--;
+		break;
+	case VIEW_KEY_END:
+		while (p->cur < p->len && p->text[p->cur] != '\n')
+			p->cur++;
+		break;
+	case VIEW_KEY_BS:
+		if (p->cur > 0)
+			text_cut(p, text_prev(p, p->cur), p->cur);
+		break;
+	case VIEW_KEY_DEL:
+		if (p->cur < p->len)
+			text_cut(p, p->cur, text_next(p, p->cur));
+		break;
+	}
 }
 
 static enum view_action
@@ -1216,7 +1270,7 @@ prompt_key(struct view *v, int key, cJSON **req)
 
 	if (key == VIEW_KEY_ESC && p->action == VA_HOTWASH) {
 		/* the server waits for every player's answer or pass */
-		p->len = 0;
+		p->len = p->cur = 0;
 		p->text[0] = '\0';
 		v->status[0] = '\0';
 		a = prompt_done(v, req);
@@ -1241,8 +1295,10 @@ prompt_key(struct view *v, int key, cJSON **req)
 			return prompt_done(v, req);
 		if (key == VIEW_KEY_ENTER)
 			text_insert(p, '\n');
-		else if (key == VIEW_KEY_BS)
-			text_backspace(p);
+		else if (key == VIEW_KEY_BS || key == VIEW_KEY_DEL ||
+		    key == VIEW_KEY_LEFT || key == VIEW_KEY_RIGHT ||
+		    key == VIEW_KEY_HOME || key == VIEW_KEY_END)
+			text_move(p, key);
 		else if (key == VIEW_KEY_TAB)
 			text_insert(p, ' ');
 		else if (key >= 0x20 && key <= 0xff && key != 0x7f &&
@@ -1422,8 +1478,9 @@ view_keyhelp(const struct view *v)
 	case VP_MULTI:
 		return "up/down move  space mark  enter go on  esc cancel";
 	case VP_TEXT:
-		return v->prompt.multiline ? "type; enter new line  ctrl-d "
-		    "send  esc cancel" : "type; enter send  esc cancel";
+		return v->prompt.multiline ? "type; enter new line  "
+		    "left/right/home/end move  ctrl-d send  esc cancel" :
+		    "type; enter send  esc cancel";
 	case VP_CONFIRM:
 		return "y yes  n no";
 	default:

@@ -92,6 +92,7 @@ struct vprompt {
 	size_t		 nopts, sel;
 	char		*text;		/* VP_TEXT: UTF-8 */
 	size_t		 len, cap;
+	size_t		 cur;		/* the cursor: a byte offset */
 	int		 multiline;
 };
 
@@ -186,5 +187,9 @@ const char	*view_kind_name(enum vitem_kind k);
 #define VIEW_KEY_PGUP	0x1008
 #define VIEW_KEY_PGDN	0x1009
 #define VIEW_KEY_END	0x100a
+#define VIEW_KEY_LEFT	0x100b
+#define VIEW_KEY_RIGHT	0x100c
+#define VIEW_KEY_HOME	0x100d
+#define VIEW_KEY_DEL	0x100e
 
 #endif

@@ -237,6 +237,24 @@ START_TEST(note_editor)
 	press(&v, VIEW_KEY_BS);
 	press(&v, VIEW_KEY_BS);		/* a whole two-byte character */
 	ck_assert_str_eq(v.prompt.text, "VPN off\nCaf");
+	/* the cursor moves by characters and lines; text goes in where it
+	 * is, and backspace and delete take whole characters */
+	press(&v, VIEW_KEY_HOME);		/* of the second line */
+	type_text(&v, "\xc3\xa9 ");
+	ck_assert_str_eq(v.prompt.text, "VPN off\n\xc3\xa9 Caf");
+	press(&v, VIEW_KEY_LEFT);
+	press(&v, VIEW_KEY_LEFT);		/* before the é, two bytes */
+	press(&v, VIEW_KEY_DEL);
+	ck_assert_str_eq(v.prompt.text, "VPN off\n Caf");
+	press(&v, VIEW_KEY_LEFT);		/* back over the newline */
+	press(&v, VIEW_KEY_BS);
+	ck_assert_str_eq(v.prompt.text, "VPN of\n Caf");
+	press(&v, 'f');
+	press(&v, VIEW_KEY_RIGHT);
+	press(&v, VIEW_KEY_DEL);		/* the space */
+	press(&v, VIEW_KEY_END);
+	ck_assert_uint_eq(v.prompt.cur, v.prompt.len);
+	ck_assert_str_eq(v.prompt.text, "VPN off\nCaf");
 	ck_assert_str_eq(press(&v, VIEW_KEY_SEND), "{\"type\":\"note\","
 	    "\"id\":1,\"text\":\"VPN off\\nCaf\",\"delivery\":0}");
 	/* esc cancels, and an empty text is not sent */
