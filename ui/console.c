@@ -103,6 +103,29 @@ conn_state(struct console_session *s, char *buf, size_t len)
 		    ": " : "", conn_error(s->conn));
 }
 
+/* One terminal, every role: which one this is, and which others have
+ * something unread. */
+static void
+solo_hint(struct console_session *s, size_t n, size_t cur, char *buf,
+    size_t len)
+{
+	size_t		 i, u, off;
+	int		 k;
+	const char	*sep = "; new: ";
+
+	k = snprintf(buf, len, "[%s: >/< role", s[cur].label);
+	off = k > 0 && (size_t)k < len ? (size_t)k : len - 1;
+	for (i = 0; i < n; i++) {
+		if (i == cur || (u = view_unread(&s[i].view)) == 0)
+			continue;
+		k = snprintf(buf + off, len - off, "%s%s %zu", sep,
+		    s[i].label, u);
+		off += k > 0 && (size_t)k < len - off ? (size_t)k : 0;
+		sep = ", ";
+	}
+	snprintf(buf + off, len - off, "]");
+}
+
 int
 console_run(struct console_session *s, size_t n)
 {
@@ -138,8 +161,7 @@ console_run(struct console_session *s, size_t n)
 			conn_state(&s[cur], state, sizeof state);
 			hint[0] = '\0';
 			if (n > 1)
-				snprintf(hint, sizeof hint, "[%s: >/< role]",
-				    s[cur].label);
+				solo_hint(s, n, cur, hint, sizeof hint);
 			draw_view(&s[cur].view, now, state, n > 1 ? hint :
 			    NULL);
 			dirty = 0;

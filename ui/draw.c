@@ -227,6 +227,14 @@ wrap(int y, int y1, int x, int w, const char *s, attr_t a)
 	return y;
 }
 
+/* Whether a line starts a list's item: "- ", "* ", "1. ". */
+static int
+list_item(const char *n)
+{
+	return ((*n == '-' || *n == '*') && n[1] == ' ') || (*n >= '0' &&
+	    *n <= '9' && n[1] == '.');
+}
+
 /*
  * Scenario text is written wrapped at the author's width: join its lines
  * again, so it fills the pane, but keep blank lines (paragraphs) and the
@@ -237,24 +245,26 @@ reflow(const char *s)
 {
 	char	*out, *o;
 	const char *n;
+	int	 item;	/* this line is a list's item: it ends where it ends */
 
 	if (s == NULL)
 		return NULL;
 	out = o = malloc(strlen(s) + 1);
 	if (out == NULL)
 		return NULL;
+	item = list_item(s);
 	for (; *s != '\0'; s++) {
 		if (*s != '\n') {
 			*o++ = *s;
 			continue;
 		}
 		n = s + 1;
-		if (*n == '\n' || *n == '-' || *n == '*' || *n == ' ' ||
-		    (*n >= '0' && *n <= '9' && n[1] == '.') || o == out ||
-		    o[-1] == '\n')
+		if (*n == '\n' || list_item(n) || *n == ' ' || item ||
+		    o == out || o[-1] == '\n')
 			*o++ = '\n';
 		else if (o[-1] != ' ')
 			*o++ = ' ';
+		item = list_item(n);
 	}
 	*o = '\0';
 	return out;

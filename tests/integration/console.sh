@@ -239,7 +239,9 @@ keys SOLO Space n
 wait_screen SOLO "Inject setpoint to control-room"
 keys SOLO ">"
 wait_screen SOLO "control-room (solo)"
-wait_screen SOLO "[control-room: >/< role]"
+wait_screen SOLO "[control-room: >/< role"
+# which other roles have something unread
+wait_screen SOLO "; new: control 1]"
 keys SOLO a d 1
 wait_screen SOLO "decided"
 keys SOLO ">" ">"
