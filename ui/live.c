@@ -55,7 +55,9 @@ log_value(const char *log, const char *key, char *out, size_t len)
 			continue;
 		p = line + strlen(key);
 		p[strcspn(p, " \n")] = '\0';
-		snprintf(out, len, "%s", p);
+		if (strlen(p) >= len)
+			break;		/* a path too long to use: not found */
+		memcpy(out, p, strlen(p) + 1);
 		found = 1;
 	}
 	if (f != NULL)

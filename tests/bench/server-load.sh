@@ -157,14 +157,23 @@ memory() {
 # among idle players; ttxsim journals and fsyncs each pass, redis with
 # appendfsync always.
 ack() {
-	local active=50 idle=1000 secs=20 args out
-	((quick)) && active=10 idle=100 secs=5
+	local active=50 idle=1000 secs=20 slow=10 args out
+	((quick)) && active=10 idle=100 secs=5 slow=2
 	args=(-a "$active" -r 1 -i "$idle" -t "$secs")
 	ttxsim_bg ack --speed 60 --listen "unix:$tmp/ttx" \
 	    "$root/scenarios/northern-lights.lua"
 	out=$("$load" -s "${args[@]}" "$tmp/ttx" "$tmp/ack-tokens.txt") ||
 	    out="failed"
 	echo "ttxsim ack $idle ${out#load }"
+	stop "$pid"
+	# the same with slow readers beside them: observers that never
+	# read, dropped when their queue passes --client-buffer, while the
+	# others must still be answered
+	ttxsim_bg ackslow --speed 60 --client-buffer 16384 \
+	    --listen "unix:$tmp/ttx" "$root/scenarios/northern-lights.lua"
+	out=$("$load" -s -S "$slow" "${args[@]}" "$tmp/ttx" \
+	    "$tmp/ackslow-tokens.txt") || out="failed"
+	echo "ttxsim-slow ack $idle ${out#load }"
 	stop "$pid"
 	((have_redis)) || return 0
 	redis_bg redis --appendonly yes --appendfsync always

@@ -8,6 +8,9 @@
  *		times the reply
  *	-i N	idle connections: players of the roles in turn, or observers
  *		with -O; they read everything and send nothing
+ *	-S N	slow readers: observers that say hello and never read; the
+ *		server should drop them (its --client-buffer) while the
+ *		others are answered; at the end, how many it dropped
  *	-r HZ	notes per second per active player (default 1)
  *	-s	also join as the facilitator and start the exercise
  *	-e	stop when every connection has seen the exercise end
@@ -53,7 +56,7 @@
 #define MAXROLES	64
 #define RETRY_MS	20
 
-enum kind { K_IDLE, K_ACTIVE, K_CONTROL };
+enum kind { K_IDLE, K_ACTIVE, K_CONTROL, K_STALLED };
 
 struct lc {
 	enum kind	 kind;
@@ -399,11 +402,12 @@ main(int argc, char **argv)
 	struct rlimit	 rl;
 	struct pollfd	*pfd;
 	int		 active = 0, idle = 0, observers = 0, start = 0;
+	int		 stalled = 0, dropped = 0;
 	int		 until_end = 0, ch, i, n, nended, all_ended = 0;
 	double		 rate = 1, seconds = 0, t0, now, stop_at, timeout;
 	const char	*acked_file = NULL;
 
-	while ((ch = getopt(argc, argv, "a:ei:o:ORr:st:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:ei:o:ORr:S:st:")) != -1) {
 		switch (ch) {
 		case 'a': active = atoi(optarg); break;
 		case 'e': until_end = 1; break;
@@ -413,13 +417,15 @@ main(int argc, char **argv)
 		case 'R': redis = 1; break;
 		case 'r': rate = atof(optarg); break;
 		case 's': start = 1; break;
+		case 'S': stalled = atoi(optarg); break;
 		case 't': seconds = atof(optarg); break;
 		default: goto usage;
 		}
 	}
-	if (argc - optind != 2 || active < 0 || idle < 0 || !(rate > 0) ||
-	    (!until_end && !(seconds > 0)) ||
-	    (redis && (start || until_end || observers)))
+	if (argc - optind != 2 || active < 0 || idle < 0 || stalled < 0 ||
+	    !(rate > 0) || (!until_end && !(seconds > 0)) ||
+	    (redis && (start || until_end || observers || stalled)) ||
+	    (stalled && until_end))
 		goto usage;
 	addr = argv[optind];
 	if (!redis)
@@ -436,7 +442,7 @@ main(int argc, char **argv)
 		setrlimit(RLIMIT_NOFILE, &rl);
 	}
 
-	nlcs = active + idle + start;
+	nlcs = active + idle + start + stalled;
 	lcs = calloc((size_t)nlcs + 1, sizeof *lcs);
 	pfd = calloc((size_t)nlcs + 1, sizeof *pfd);
 	t0 = now_ms();
@@ -452,11 +458,18 @@ main(int argc, char **argv)
 		} else if (i < active + idle) {
 			c->kind = K_IDLE;
 			c->token = observers ? observer_tok : role_tok[i % nroles];
+		} else if (i < active + idle + stalled) {
+			c->kind = K_STALLED;
+			c->token = observer_tok;
 		} else {
 			c->kind = K_CONTROL;
 			c->token = control_tok;
 		}
 		join(c, t0);
+		if (c->kind == K_STALLED && c->fd != -1)
+			/* a small window: the server's queue fills sooner */
+			setsockopt(c->fd, SOL_SOCKET, SO_RCVBUF, &(int){ 4096 },
+			    sizeof(int));
 	}
 	stop_at = seconds > 0 ? t0 + seconds * 1e3 : 0;
 
@@ -475,8 +488,10 @@ main(int argc, char **argv)
 		for (i = 0; i < nlcs; i++) {
 			struct lc *c = &lcs[i];
 
-			pfd[i].fd = c->fd;
+			pfd[i].fd = c->kind == K_STALLED ? -1 : c->fd;
 			pfd[i].events = POLLIN;
+			if (c->kind == K_STALLED)
+				continue;	/* never read, never again */
 			if (c->fd == -1 && !c->ended) {
 				if (now >= c->retry_at) {
 					if (c->retry_at > 0)
@@ -514,12 +529,26 @@ main(int argc, char **argv)
 	nended = 0;
 	for (i = 0; i < nlcs; i++)
 		nended += lcs[i].ended;
+	/* a slow reader the server dropped reads to its end now */
+	for (i = 0; i < nlcs; i++) {
+		char	buf[65536];
+		ssize_t	r;
+
+		if (lcs[i].kind != K_STALLED || lcs[i].fd == -1)
+			continue;
+		while ((r = read(lcs[i].fd, buf, sizeof buf)) > 0)
+			;
+		dropped += r == 0;
+	}
 	if (nlat > 0)
 		qsort(lat, nlat, sizeof *lat, cmp_double);
 	printf("load active=%d idle=%d sent=%lu acked=%lu p50_ms=%.2f "
-	    "p99_ms=%.2f max_ms=%.2f across=%lu reconnects=%lu ended=%d/%d\n",
+	    "p99_ms=%.2f max_ms=%.2f across=%lu reconnects=%lu ended=%d/%d",
 	    active, idle, sent, acked, pct(0.50), pct(0.99),
 	    nlat ? lat[nlat - 1] : 0.0, across, reconnects, nended, nlcs);
+	if (stalled)
+		printf(" stalled=%d dropped=%d", stalled, dropped);
+	printf("\n");
 	if (acked_out != NULL)
 		fclose(acked_out);
 	for (i = 0; i < nlcs; i++) {
@@ -532,7 +561,7 @@ main(int argc, char **argv)
 	free(lat);
 	return refused > 0 || (until_end && !all_ended) ? 1 : 0;
 usage:
-	fprintf(stderr, "usage: ttx-load [-a N] [-i N] [-r HZ] [-s] [-e] "
-	    "[-t S] [-o FILE] [-O] [-R] ADDRESS TOKENS\n");
+	fprintf(stderr, "usage: ttx-load [-a N] [-i N] [-S N] [-r HZ] [-s] "
+	    "[-e] [-t S] [-o FILE] [-O] [-R] ADDRESS TOKENS\n");
 	return 2;
 }
