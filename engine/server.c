@@ -1603,13 +1603,16 @@ server_new(struct exercise *ex, struct journal *j,
 			goto fail;
 	}
 	if (srv->nlisten == 0) {
-		char	dir[] = "/tmp/ttxsim-XXXXXX", *path;
+		char	*dir = xasprintf("%s/ttxsim-XXXXXX", server_tmpdir()),
+			*path;
 		/* a private directory: 0700, made by mkdtemp */
 		if (mkdtemp(dir) == NULL) {
-			error_set(e, ERR_IO, "mkdtemp: %s", strerror(errno));
+			error_set(e, ERR_IO, "mkdtemp %s: %s", dir,
+			    strerror(errno));
+			free(dir);
 			goto fail;
 		}
-		srv->sockdir = xstrdup(dir);
+		srv->sockdir = dir;
 		path = xasprintf("%s/socket", dir);
 		if (srv_listen_unix(srv, path, e) != 0) {
 			free(path);
@@ -1639,6 +1642,14 @@ server_new(struct exercise *ex, struct journal *j,
 fail:
 	server_free(srv);
 	return NULL;
+}
+
+const char *
+server_tmpdir(void)
+{
+	const char	*t = getenv("TMPDIR");
+
+	return t != NULL && *t != '\0' ? t : "/tmp";
 }
 
 void

@@ -36,6 +36,9 @@ struct server_config {
 struct server	*server_new(struct exercise *ex, struct journal *j,
 		     const struct server_config *cfg, struct error *e);
 void		 server_free(struct server *srv);	/* NULL: no-op */
+/* Where a server with no address makes its private socket directory,
+ * ttxsim-XXXXXX: $TMPDIR, or /tmp. */
+const char	*server_tmpdir(void);
 /* Rebuild the exercise from its journal before serving: re-apply the
  * players' and the facilitator's inputs at their virtual times, checking
  * every record the exercise makes against the journal, and restore the

@@ -4,7 +4,11 @@
  * console it is); facilitate is join with the control token read from
  * the tokens file.
  */
+#include <sys/stat.h>
+
 #include <getopt.h>
+#include <glob.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,17 +16,22 @@
 
 #include "cmd.h"
 #include "console.h"
+#include "server.h"
+#include "xmalloc.h"
 
 static int	cmd_join_exec(int, char **);
 static int	cmd_facilitate_exec(int, char **);
 
 const struct cmd_entry cmd_join_entry = {
 	.name = "join",
-	.usage = "[--role R] [--token T | --tokens FILE] [--name N] ADDRESS",
+	.usage = "[--role R] [--token T | --tokens FILE] [--name N] [ADDRESS]",
 	.summary = "join a served exercise from this terminal (the console)",
 	.help =
 	    "ADDRESS is what `ttxsim serve' printed: unix:PATH (or a path)\n"
-	    "or HOST:PORT.  The token says who you are: a role's join token,\n"
+	    "or HOST:PORT; without it, the one server of yours on this\n"
+	    "machine with its own socket ($TMPDIR or /tmp, ttxsim-*/socket),\n"
+	    "as tmux finds its server.  The token says who you are: a role's\n"
+	    "join token,"
 	    "the control token (the facilitator's console) or the observer\n"
 	    "token (read-only, sees everything).\n\n"
 	    "  --token T      the token (default: $TTXSIM_TOKEN)\n"
@@ -37,7 +46,7 @@ const struct cmd_entry cmd_join_entry = {
 
 const struct cmd_entry cmd_facilitate_entry = {
 	.name = "facilitate",
-	.usage = "[--token T | --tokens FILE] [--name N] ADDRESS",
+	.usage = "[--token T | --tokens FILE] [--name N] [ADDRESS]",
 	.summary = "run a served exercise from the facilitator's console",
 	.help =
 	    "The control console: the clock (start, pause, speed, next\n"
@@ -48,6 +57,41 @@ const struct cmd_entry cmd_facilitate_entry = {
 	    "  --name N       your name (default: $USER)\n",
 	.exec = cmd_facilitate_exec,
 };
+
+/*
+ * With no ADDRESS: the socket of the one server of ours that made its
+ * own (serve's default, ttxsim-XXXXXX/socket in $TMPDIR or /tmp), or
+ * NULL, said why.
+ */
+static char *
+own_server(const struct cmd_entry *ce)
+{
+	static char	 path[PATH_MAX];
+	struct stat	 sb;
+	glob_t		 g;
+	size_t		 i, n = 0;
+	char		*pattern;
+
+	pattern = xasprintf("%s/ttxsim-*/socket", server_tmpdir());
+	if (glob(pattern, 0, NULL, &g) == 0) {
+		for (i = 0; i < g.gl_pathc; i++) {
+			if (stat(g.gl_pathv[i], &sb) != 0 ||
+			    !S_ISSOCK(sb.st_mode) || sb.st_uid != getuid())
+				continue;
+			if (n++ == 0)
+				snprintf(path, sizeof path, "%s",
+				    g.gl_pathv[i]);
+		}
+		globfree(&g);
+	}
+	free(pattern);
+	if (n == 1)
+		return path;
+	fprintf(stderr, "ttxsim %s: %s server of yours has its own socket "
+	    "in %s: give the ADDRESS `ttxsim serve' printed\n", ce->name,
+	    n == 0 ? "no" : "more than one", server_tmpdir());
+	return NULL;
+}
 
 /* The token of who (a role id, "control", "observer") in a tokens file:
  * lines "  NAME  TOKEN".  NULL if it is not there. */
@@ -82,7 +126,7 @@ console_main(const struct cmd_entry *ce, int argc, char **argv,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct console_session	 s;
-	const char		*role = NULL, *name = getenv("USER");
+	const char		*role = NULL, *name = getenv("USER"), *address = NULL;
 	const char		*tokens = NULL;
 	char			*token = NULL;
 	int			 c, rc;
@@ -115,10 +159,16 @@ console_main(const struct cmd_entry *ce, int argc, char **argv,
 			    argv[optind - 1]);
 		}
 	}
-	if (argc - optind != 1) {
+	if (argc - optind > 1) {
 		free(token);
 		return cmd_usage_error(ce, "expected one ADDRESS");
 	}
+	if (argc - optind == 0 && (address = own_server(ce)) == NULL) {
+		free(token);
+		return EXIT_USAGE;
+	}
+	if (address == NULL)
+		address = argv[optind];
 	if (token == NULL && tokens != NULL) {
 		if (!facilitator && role == NULL)
 			return cmd_usage_error(ce, "--tokens needs --role");
@@ -144,7 +194,7 @@ console_main(const struct cmd_entry *ce, int argc, char **argv,
 	view_init(&s.view);
 	/* "observer" (or "control") names a token, not a role to claim:
 	 * the token says who it is */
-	s.conn = conn_new(argv[optind], token, name && *name ? name :
+	s.conn = conn_new(address, token, name && *name ? name :
 	    "player", role != NULL && strcmp(role, "observer") != 0 &&
 	    strcmp(role, "control") != 0 ? role : NULL);
 	s.label = role;

@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "console.h"
 #include "live.h"
+#include "server.h"
 #include "xmalloc.h"
 
 #define LIVE_MAX_ROLES	15
@@ -31,7 +32,7 @@ struct started {
 	char	 sock[600];
 	char	 tokens[600];
 	char	 journal[600];
-	char	 dir[64];	/* a private one for the socket, or "" */
+	char	 dir[512];	/* a private one for the socket, or "" */
 };
 
 static void
@@ -69,7 +70,7 @@ static int
 start_server(const struct live_opts *o, struct started *st)
 {
 	const char	*argv[16 + 2 * LIVE_MAX_LISTEN];
-	char		 own[128];
+	char		 own[600];
 	char		 self[1024];
 	ssize_t		 n;
 	int		 argc = 0, fd, status, i;
@@ -99,13 +100,20 @@ start_server(const struct live_opts *o, struct started *st)
 	if (o->nlisten > 0) {
 		/* TCP for the players, and a socket of our own for the
 		 * consoles (serve makes one only when given no address) */
-		snprintf(st->dir, sizeof st->dir, "%s", "/tmp/ttxsim-XXXXXX");
-		if (mkdtemp(st->dir) == NULL) {
+		if ((size_t)snprintf(st->dir, sizeof st->dir,
+		    "%s/ttxsim-XXXXXX", server_tmpdir()) >= sizeof st->dir ||
+		    mkdtemp(st->dir) == NULL) {
 			fprintf(stderr, "ttxsim run: mkdtemp: %s\n",
 			    strerror(errno));
 			return -1;
 		}
-		snprintf(own, sizeof own, "unix:%s/socket", st->dir);
+		if ((size_t)snprintf(own, sizeof own, "unix:%s/socket",
+		    st->dir) >= sizeof own) {	/* sun_path is 108 bytes */
+			fprintf(stderr, "ttxsim run: %s: too long for a "
+			    "socket's path\n", st->dir);
+			rmdir(st->dir);
+			return -1;
+		}
 		argv[argc++] = "--listen";
 		argv[argc++] = own;
 		for (i = 0; i < o->nlisten; i++) {

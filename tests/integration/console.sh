@@ -255,6 +255,23 @@ expect_has "solo: where the report is" "report: $TMP/solo-report.md" \
     "$(screen SOLO)"
 [ -s "$TMP/solo-report.md" ] || fail "solo: no report"
 
+# No ADDRESS: the one server of ours with its own socket, found as tmux
+# finds its server ($TMPDIR/ttxsim-*/socket); none, and it says so.
+mkdir "$TMP/own" "$TMP/none"
+TMPDIR=$TMP/own "$TTXSIM" serve --journal own.jsonl \
+    "$ROOT/scenarios/tutorial.lua" > own.out 2>&1 &
+pid=$!
+wait_text own.out "(mode 0600)"
+console OWN "TMPDIR=$TMP/own $TTXSIM join --tokens $TMP/own-tokens.txt --role control-room --name Olu"
+wait_screen OWN "control-room (Olu)"
+wait_screen OWN "| connected"
+kill -TERM "$pid"
+wait "$pid" 2>/dev/null
+$TM kill-session -t OWN
+expect_eq "no server of ours" "ttxsim join: no server of yours has its own \
+socket in $TMP/none: give the ADDRESS \`ttxsim serve' printed" \
+    "$(TMPDIR=$TMP/none "$TTXSIM" join --token x 2>&1)"
+
 # ttxsim run: the facilitator's console says how players join, while it
 # has the terminal, and ? says it again
 console RUN "$TTXSIM run --seed 5 --journal $TMP/run.jsonl $ROOT/scenarios/tutorial.lua"
