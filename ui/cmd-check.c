@@ -85,7 +85,7 @@ cmd_check_exec(int argc, char **argv)
 	int	c, quiet = 0, rc = 0, r, i;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'q':
 			quiet = 1;
@@ -94,8 +94,7 @@ cmd_check_exec(int argc, char **argv)
 			cmd_usage(&cmd_check_entry, stdout);
 			return 0;
 		default:
-			return cmd_usage_error(&cmd_check_entry,
-			    "unknown option '%s'", argv[optind - 1]);
+			return cmd_option_error(&cmd_check_entry, c, argv);
 		}
 	}
 	if (optind >= argc)

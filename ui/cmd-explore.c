@@ -401,7 +401,7 @@ cmd_explore_exec(int argc, char **argv)
 	struct explore		*x;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			errno = 0;
@@ -443,8 +443,7 @@ cmd_explore_exec(int argc, char **argv)
 			cmd_usage(ce, stdout);
 			return 0;
 		default:
-			return cmd_usage_error(ce, "unknown option '%s'",
-			    argv[optind - 1]);
+			return cmd_option_error(ce, c, argv);
 		}
 	}
 	if (merge)

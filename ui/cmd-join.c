@@ -132,7 +132,7 @@ console_main(const struct cmd_entry *ce, int argc, char **argv,
 	int			 c, rc;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			if (facilitator)
@@ -155,8 +155,7 @@ console_main(const struct cmd_entry *ce, int argc, char **argv,
 			return 0;
 		default:
 			free(token);
-			return cmd_usage_error(ce, "unknown option %s",
-			    argv[optind - 1]);
+			return cmd_option_error(ce, c, argv);
 		}
 	}
 	if (argc - optind > 1) {

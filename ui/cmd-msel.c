@@ -79,7 +79,7 @@ cmd_msel_exec(int argc, char **argv)
 	import = strcmp(argv[1], "import") == 0;
 	argc--;
 	argv++;
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -88,8 +88,7 @@ cmd_msel_exec(int argc, char **argv)
 			cmd_usage(ce, stdout);
 			return 0;
 		default:
-			return cmd_usage_error(ce, "unknown option '%s'",
-			    argv[optind - 1]);
+			return cmd_option_error(ce, c, argv);
 		}
 	}
 	if (optind != argc - 1)

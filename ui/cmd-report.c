@@ -42,7 +42,7 @@ cmd_report_exec(int argc, char **argv)
 	int			 c, fmt = REPORT_MD, rc = 0;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((fmt = report_format_parse(optarg)) == -1)
@@ -56,8 +56,7 @@ cmd_report_exec(int argc, char **argv)
 			cmd_usage(ce, stdout);
 			return 0;
 		default:
-			return cmd_usage_error(ce, "unknown option '%s'",
-			    argv[optind - 1]);
+			return cmd_option_error(ce, c, argv);
 		}
 	}
 	if (optind != argc - 1)

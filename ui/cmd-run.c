@@ -320,7 +320,7 @@ run_parse(int argc, char **argv, struct run_opts *o)
 	int			 c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":vh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'H':
 			o->headless = 1;
@@ -389,12 +389,8 @@ run_parse(int argc, char **argv, struct run_opts *o)
 		case 'h':
 			cmd_usage(ce, stdout);
 			return -1;
-		case ':':
-			return cmd_usage_error(ce, "%s needs a value",
-			    argv[optind - 1]);
 		default:
-			return cmd_usage_error(ce, "unknown option '%s'",
-			    argv[optind - 1]);
+			return cmd_option_error(ce, c, argv);
 		}
 	}
 	if (o->resume != NULL && (o->seeded || o->nchoose > 0 ||

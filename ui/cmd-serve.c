@@ -32,7 +32,7 @@ const struct cmd_entry cmd_serve_entry = {
 	    "terminals",
 	.help =
 	    "  --listen unix:PATH    a Unix socket (default: a new private\n"
-	    "                        directory under /tmp); repeatable\n"
+	    "                        directory in $TMPDIR or /tmp); repeatable\n"
 	    "  --listen HOST:PORT    TCP as well, e.g. 127.0.0.1:7070\n"
 	    "  --speed X             scenario seconds per wall second (default\n"
 	    "                        1; 60 plays an hour a minute)\n"
@@ -110,7 +110,7 @@ cmd_serve_exec(int argc, char **argv)
 	cfg.log = stderr;
 	cfg.hotwash_secs = 600;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'T':
 			stats = 1;
@@ -165,8 +165,7 @@ cmd_serve_exec(int argc, char **argv)
 			cmd_usage(ce, stdout);
 			return 0;
 		default:
-			return cmd_usage_error(ce, "unknown option or missing "
-			    "value: '%s'", argv[optind - 1]);
+			return cmd_option_error(ce, c, argv);
 		}
 	}
 	if (resume != NULL && (seeded || journal != NULL || botroles != NULL))

@@ -36,6 +36,10 @@ extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_serve_entry;
 
+/* A bad option, as getopt_long (opterr 0, the option string starting
+ * with ':') reported it in ch: "needs a value" or "unknown option". */
+int	cmd_option_error(const struct cmd_entry *c, int ch, char **argv);
+
 /* Print "usage: ttxsim NAME USAGE" and the command's help to f. */
 void	cmd_usage(const struct cmd_entry *c, FILE *f);
 /* Report a usage error for c and return EXIT_USAGE. */

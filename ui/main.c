@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "cmd.h"
@@ -43,6 +44,15 @@ cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nusage: ttxsim %s %s\n", c->name, c->usage);
 	return EXIT_USAGE;
+}
+
+int
+cmd_option_error(const struct cmd_entry *c, int ch, char **argv)
+{
+	/* getopt leaves the option it stopped at just before optind */
+	if (ch == ':')
+		return cmd_usage_error(c, "%s needs a value", argv[optind - 1]);
+	return cmd_usage_error(c, "unknown option '%s'", argv[optind - 1]);
 }
 
 static void

@@ -25,6 +25,10 @@ cd "$TMP"
 serve_bg() {
 	_name=$1
 	shift
+	# emptied here, not only by the redirection: that happens in the
+	# background child, and wait_text could read the file an earlier
+	# server of the same name left (both phases have a resume-0)
+	: > "$_name.out"
 	"$TTXSIM" serve "$@" > "$_name.out" 2>&1 &
 	pid=$!
 	wait_text "$_name.out" "(mode 0600)" 60

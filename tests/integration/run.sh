@@ -97,7 +97,19 @@ a number more than 0, got '0'" "$got"
 for cmd in join facilitate; do
 	got=$("$TTXSIM" $cmd "$TMP/no.sock" --bogus 2>&1 | head -1)
 	expect_eq "$cmd: options after the address" "ttxsim $cmd: unknown \
-option --bogus" "$got"
+option '--bogus'" "$got"
+done
+# an option missing its value is named as such, in every command (it
+# was "unknown option" in most)
+for args in "run scenarios/tutorial.lua --listen" "explore --runs" \
+    "msel export scenarios/tutorial.lua -o" "report --format" \
+    "serve --speed" "check --bogus"; do
+	got=$("$TTXSIM" $args 2>&1 | head -1)
+	opt=${args##* }
+	cmd=${args%% *}
+	want="ttxsim $cmd: $opt needs a value"
+	[ "$opt" = --bogus ] && want="ttxsim $cmd: unknown option '--bogus'"
+	expect_eq "$cmd $opt" "$want" "$got"
 done
 
 # --help on every subcommand, and --version
