@@ -676,6 +676,9 @@ srv_start(struct server *srv)
 	exercise_start(srv->ex);
 	pacer_resume(&srv->pacer, now);
 	srv->state = ST_RUNNING;
+	/* T+0 now: a request read later in the same pass comes after its
+	 * events, in the journal as when it is resumed */
+	exercise_run(srv->ex, pacer_virtual(&srv->pacer, now));
 }
 
 static int
@@ -817,9 +820,6 @@ srv_handle(struct srv_req *q)
 			    "started");
 		srv_command(q, "start");
 		srv_start(srv);
-		/* T+0 now: a request read later in this pass comes after
-		 * them, in the journal as when it is resumed */
-		exercise_run(ex, pacer_virtual(&srv->pacer, now));
 		srv_event(srv, srv_clock(srv), AUD_ALL, NULL, 0);
 		break;
 	case PR_PAUSE:
@@ -884,10 +884,8 @@ srv_handle(struct srv_req *q)
 		if (srv->state == ST_ENDED)
 			return srv_fail(q, PE_STATE, "the exercise has ended");
 		srv_command(q, "end");
-		if (srv->state == ST_WAITING) {
+		if (srv->state == ST_WAITING)
 			srv_start(srv);
-			exercise_run(ex, pacer_virtual(&srv->pacer, now));
-		}
 		exercise_finish(ex, srv_str(q->r, "summary") ?
 		    srv_str(q->r, "summary") : "ended by the facilitator");
 		srv->state = ST_ENDED;

@@ -110,18 +110,21 @@ invisible(wchar_t wc)
  */
 static int	clip_top, clip_bot = INT_MAX;
 
-/* The columns put() gives a character: what it cannot show safely is
- * one U+FFFD.  wrap() measures with it too, so its lines fit. */
+/* A character as put() shows it, and its columns: a newline or tab as
+ * a space, what cannot be shown safely as one U+FFFD.  wrap() measures
+ * with it too, so its lines fit. */
 static int
-cell_width(wchar_t wc)
+cell(wchar_t *wc)
 {
 	int	cw;
 
-	if (wc == L'\n' || wc == L'\t')
+	if (*wc == L'\n' || *wc == L'\t')
+		*wc = L' ';
+	if (*wc < 0x20 || (*wc >= 0x7f && *wc < 0xa0) || invisible(*wc) ||
+	    (cw = wcwidth(*wc)) < 0) {
+		*wc = 0xfffd;
 		return 1;
-	if (wc < 0x20 || (wc >= 0x7f && wc < 0xa0) || invisible(wc) ||
-	    (cw = wcwidth(wc)) < 0)
-		return 1;
+	}
 	return cw;
 }
 
@@ -147,13 +150,7 @@ put(int y, int x, int w, const char *s, attr_t a)
 			wc = 0xfffd;
 			n = 1;
 		}
-		if (wc == L'\n' || wc == L'\t')
-			wc = L' ';
-		if (wc < 0x20 || (wc >= 0x7f && wc < 0xa0) ||
-		    invisible(wc) || (cw = wcwidth(wc)) < 0) {
-			wc = 0xfffd;
-			cw = 1;
-		}
+		cw = cell(&wc);
 		if (used + cw > w)
 			break;
 		/* the colour pair goes apart: setcchar's pair argument
@@ -204,10 +201,10 @@ wrap(int y, int y1, int x, int w, const char *s, attr_t a)
 				n = 1;
 				cw = 1;
 			} else
-				cw = cell_width(wc);
+				cw = cell(&wc);
 			if (cols + cw > w)
 				break;
-			if (wc == L' ')
+			if (*p == ' ')
 				brk = p;
 			cols += cw;
 		}

@@ -1059,12 +1059,10 @@ prompt_done(struct view *v, cJSON **req)
 			    sizeof tlps[0] && strcmp(tlps[k], it->tlp) != 0; k++)
 				;
 			for (i = k; i < sizeof tlps / sizeof tlps[0]; i++) {
-				char *l = xasprintf("TLP:%s", tlps[i]);
-				for (char *c = l + 4; *c; c++)
-					*c = (char)(*c >= 'a' && *c <= 'z' ?
-					    *c - 32 : *c);
+				char u[16], l[24];
+				snprintf(l, sizeof l, "TLP:%s", upper(u,
+				    tlps[i]));
 				prompt_add(v, l, tlps[i]);
-				free(l);
 			}
 			/* AMBER is the usual label between partners; an ad
 			 * hoc item's own label is the least it may have */
